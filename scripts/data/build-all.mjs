@@ -1,0 +1,56 @@
+// npm run data: rebuilds public/data/{lm.bin.gz, channel.bin.gz, manifest.json} deterministically.
+// Inputs: Debian pocketsphinx-en-us + wordnet-base (read from /usr/share), npm moby@1.1.2 (npm pack into .cache/data),
+// data/spinner/*.tsv.
+import fs from 'node:fs';
+import path from 'node:path';
+import { buildChannel } from './build-channel.mjs';
+import { buildLM } from './build-lm.mjs';
+import { ensureDir, gzip, OUT, ROOT, SOURCES, sha256 } from './common.mjs';
+
+const t0 = Date.now();
+ensureDir(OUT);
+console.log('building LM from', SOURCES.sphinx.file);
+const lm = buildLM();
+const lmGz = gzip(lm.bin);
+fs.writeFileSync(path.join(OUT, 'lm.bin.gz'), lmGz);
+console.log(`  lm: ${lm.stats.vocab} words, ${lm.stats.bigrams} bigrams, ${lm.bin.length} B raw, ${lmGz.length} B gz`);
+
+console.log('building channel');
+const ch = buildChannel(lm.sphinx.words, lm.sphinx.uniProb);
+const chGz = gzip(ch.bin);
+fs.writeFileSync(path.join(OUT, 'channel.bin.gz'), chGz);
+console.log(`  channel: ${ch.stats.keys} keys, ${ch.stats.edges} candidates, ${ch.bin.length} B raw, ${chGz.length} B gz`);
+
+const spinnerFiles = ['data/spinner/seed-pairs.tsv', 'data/spinner/known-swaps.tsv'].map((f) => ({
+  file: f,
+  sha256: sha256(fs.readFileSync(path.join(ROOT, f))),
+}));
+const manifest = {
+  version: 1,
+  generator: 'scripts/data/build-all.mjs',
+  assets: {
+    'lm.bin.gz': {
+      format: 'ULM1 (see src/core/lm.ts)',
+      bytes: lmGz.length,
+      rawBytes: lm.bin.length,
+      sha256: sha256(lmGz),
+      stats: lm.stats,
+      sources: [SOURCES.sphinx],
+    },
+    'channel.bin.gz': {
+      format: 'UCH1 (see src/core/channel.ts)',
+      bytes: chGz.length,
+      rawBytes: ch.bin.length,
+      sha256: sha256(chGz),
+      stats: ch.stats,
+      sources: [
+        SOURCES.wordnet,
+        SOURCES.moby,
+        { name: 'spinner table', kind: 'project', files: spinnerFiles, license: 'MIT (this project)' },
+      ],
+    },
+  },
+  totalBytes: lmGz.length + chGz.length,
+};
+fs.writeFileSync(path.join(OUT, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+console.log(`total ${manifest.totalBytes} B gz; done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);

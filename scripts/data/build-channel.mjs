@@ -1,0 +1,340 @@
+// Builds public/data/channel.bin(.gz): spun form -> candidate originals with log10 P(spun | original).
+//
+// Sources (reliability folded into logProb):
+//   spinner   data/spinner/seed-pairs.tsv + known-swaps.tsv, plus word-level diffs of equal-length rows
+//   wordnet   WordNet 3.0 synsets, sense-blind, lemmatized + re-inflected (correct and naive-regular forms)
+//   thesaurus Moby Thesaurus II (npm moby), both directions, re-inflected like WordNet
+//
+// channel.bin layout (little endian), decoded by src/core/channel.ts:
+//   "UCH1"  u32 nStrings  u32 nKeys  u32 nPrefixes  u32 nEdges  u8 maxSpunWords
+//   f32[64] logProb codebook
+//   u32 len + ASCII strings joined by "\n": all originals (most frequent first), then the other keys and
+//     key prefixes (sorted)
+//   varint[nKeys] key string ids, delta-coded ascending
+//   varint[nPrefixes] ids of strings that are proper word prefixes of multiword keys, delta-coded ascending
+//   varint[nKeys] candidate count per key
+//   u8[nEdges] original id low bytes, u8[nEdges] original id high bytes (ids < 65536),
+//   u8[nEdges] codes = (logProbIndex << 2) | source (0 spinner, 1 wordnet, 2 thesaurus)
+//   Candidates of a key are sorted by logProb descending.
+import fs from 'node:fs';
+import path from 'node:path';
+import { ByteWriter, norm, npmPackage, ROOT, SOURCES } from './common.mjs';
+import { analyze, inflect, loadWordNet, synonyms } from './wordnet.mjs';
+
+export const CHANNEL_PARAMS = {
+  /** originals: the top-N word forms of the LM by unigram probability (plus spinner-table originals) */
+  wordnetOriginals: 30000,
+  mobyOriginals: 4000,
+  /** spun forms from Moby must be in the LM's top-N (unknown/rare Moby words are mostly noise) */
+  mobySpunRank: 20000,
+  maxCandidatesPerKey: 40,
+  /** at most this many thesaurus-only (Moby) candidates per key */
+  maxThesaurusPerKey: 10,
+  maxSpunWordsThesaurus: 3,
+  reliability: { seed: 0.9, known: 0.6, seedDiff: 0.6, seedInflect: 0.4, wordnet: 0.5, wordnetNaive: 0.15, moby: 0.2 },
+};
+
+// Function words: never an original or a spun key for the general thesauri (WordNet "in"->"inch", "a"->"angstrom").
+export const STOP = new Set(
+  `a an the and or nor but if then else so as than that this these those there here where when while what which who whom whose why how
+  i me my mine we us our ours you your yours he him his she her hers it its they them their theirs one ones
+  am is are was were be been being have has had having do does did doing done will would shall should can could may might must ought
+  not no yes of in on at by for with without from to into onto upon over under about above below across after before against along among
+  around between beyond during except inside near off out outside since through till until toward towards up down via per
+  all any both each either every few many more most much neither none other others own same several some such
+  s t d ll m re ve o oh ok mr mrs ms dr st co inc ltd jr sr`.split(/\s+/),
+);
+
+const WORDLIKE = /^[a-z][a-z'.-]*( [a-z][a-z'.-]*)*$/;
+
+function readTsv(file) {
+  const rows = [];
+  const lines = fs.readFileSync(file, 'utf8').split('\n');
+  for (const line of lines.slice(1)) {
+    if (!line.trim()) continue;
+    const [original, spun, kind] = line.split('\t');
+    rows.push({ original, spun, kind });
+  }
+  return rows;
+}
+
+/** Word-level diffs of a spinner row: trims the common prefix/suffix; equal-length middles are split word by word. */
+export function rowDiffs(original, spun) {
+  const o = norm(original).split(' ');
+  const s = norm(spun).split(' ');
+  let a = 0;
+  while (a < o.length && a < s.length && o[a] === s[a]) a++;
+  let b = 0;
+  while (b < o.length - a && b < s.length - a && o[o.length - 1 - b] === s[s.length - 1 - b]) b++;
+  const om = o.slice(a, o.length - b);
+  const sm = s.slice(a, s.length - b);
+  const out = [];
+  if (om.length === 0 || sm.length === 0) return out;
+  if (om.length === sm.length && om.length > 1) {
+    for (let i = 0; i < om.length; i++) if (om[i] !== sm[i]) out.push([om[i], sm[i]]);
+  } else if (om.join(' ') !== o.join(' ') || sm.join(' ') !== s.join(' ')) {
+    out.push([om.join(' '), sm.join(' ')]);
+  }
+  // hyphenated compounds: Secretary-General -> Secretary-Basic also yields general -> basic
+  for (const [x, y] of [...out, [om.join(' '), sm.join(' ')]]) {
+    const xp = x.split('-');
+    const yp = y.split('-');
+    if (xp.length > 1 && xp.length === yp.length) for (let i = 0; i < xp.length; i++) if (xp[i] !== yp[i]) out.push([xp[i], yp[i]]);
+  }
+  return out;
+}
+
+export function buildChannel(lmWords, lmUniProb, params = CHANNEL_PARAMS) {
+  const R = params.reliability;
+  const wn = loadWordNet();
+  // frequency rank of LM words
+  const order = lmWords.map((_w, i) => i).sort((x, y) => lmUniProb[y] - lmUniProb[x] || x - y);
+  const rank = new Map();
+  order.forEach((i, r) => {
+    rank.set(lmWords[i], r);
+  });
+  const rankOf = (w) => rank.get(w) ?? 1e9;
+
+  /** edges: spun -> Map original -> {p, src} (probabilities summed per source, best source kept as label) */
+  const edges = new Map();
+  const add = (spun, original, p, src) => {
+    if (!spun || !original || spun === original || p <= 0) return;
+    let m = edges.get(spun);
+    if (!m) {
+      m = new Map();
+      edges.set(spun, m);
+    }
+    const e = m.get(original);
+    if (!e) m.set(original, { p, best: p, src });
+    else {
+      e.p = Math.min(1, e.p + p);
+      if (p > e.best) {
+        e.best = p;
+        e.src = src;
+      }
+    }
+  };
+
+  // ---- spinner table
+  const seed = readTsv(path.join(ROOT, 'data/spinner/seed-pairs.tsv'));
+  const known = readTsv(path.join(ROOT, 'data/spinner/known-swaps.tsv'));
+  const spinnerOriginals = new Set();
+  const tablePairs = [];
+  for (const [rows, rel] of [
+    [seed, R.seed],
+    [known, R.known],
+  ]) {
+    for (const r of rows) {
+      const o = norm(r.original);
+      const s = norm(r.spun);
+      if (r.kind !== 'spintax') {
+        add(s, o, rel, 'spinner');
+        tablePairs.push([o, s]);
+      } else {
+        add(s, o, rel, 'spinner');
+        // spintax: braces are residue; also map the bare inside
+        const bare = s.replace(/[{}]/g, '').trim();
+        if (bare !== s) add(bare, o, rel * 0.5, 'spinner');
+      }
+      spinnerOriginals.add(o);
+      for (const [od, sd] of rowDiffs(r.original, r.spun)) {
+        add(sd, od, R.seedDiff, 'spinner');
+        tablePairs.push([od, sd]);
+        spinnerOriginals.add(od);
+      }
+    }
+  }
+  // inflectional variants of single-word table pairs (troopers->soldiers gives trooper->soldier)
+  for (const [o, s] of tablePairs) {
+    if (o.includes(' ') || s.includes(' ') || STOP.has(o) || STOP.has(s)) continue;
+    const ao = analyze(wn, o);
+    const as = analyze(wn, s);
+    for (const x of ao) {
+      const y = as.find((q) => q.pos === x.pos && q.tag === x.tag);
+      if (!y) continue;
+      for (const tag of x.pos === 'n' ? ['BASE', 'PL'] : x.pos === 'v' ? ['BASE', '3SG', 'PAST', 'ING'] : []) {
+        if (tag === x.tag) continue;
+        const of = inflect(wn, x.lemma, x.pos, tag).filter((f) => !f.naive);
+        const sf = inflect(wn, y.lemma, y.pos, tag).filter((f) => !f.naive);
+        if (of.length && sf.length) for (const sv of sf) add(sv.form, of[0].form, R.seedInflect / sf.length, 'spinner');
+      }
+    }
+  }
+
+  // ---- originals vocabulary
+  const isOriginalCandidate = (w) => WORDLIKE.test(w) && !STOP.has(w) && w.length > 1 && !w.includes('.');
+  const wnOriginals = [];
+  for (const i of order) {
+    const w = lmWords[i];
+    if (wnOriginals.length >= params.wordnetOriginals) break;
+    if (isOriginalCandidate(w)) wnOriginals.push(w);
+  }
+  for (const o of spinnerOriginals) if (isOriginalCandidate(o) && !o.includes(' ') && !wnOriginals.includes(o)) wnOriginals.push(o);
+
+  const okSpun = (s, maxWords) => WORDLIKE.test(s) && !STOP.has(s) && s.length > 1 && s.split(' ').length <= maxWords;
+
+  // ---- WordNet
+  let wnPairs = 0;
+  for (const o of wnOriginals) {
+    const an = analyze(wn, o);
+    if (an.length === 0) continue;
+    const perAnalysis = 1 / an.length;
+    for (const a of an) {
+      const syns = synonyms(wn, a.lemma, a.pos);
+      if (syns.length === 0) continue;
+      const perSyn = perAnalysis / syns.length;
+      for (const s of syns) {
+        const forms = inflect(wn, s, a.pos, a.tag);
+        const nCorrect = forms.filter((f) => !f.naive).length || 1;
+        for (const f of forms) {
+          if (!okSpun(f.form, params.maxSpunWordsThesaurus)) continue;
+          const p = f.naive ? R.wordnetNaive * perSyn : (R.wordnet * perSyn) / nCorrect;
+          add(f.form, o, p, 'wordnet');
+          wnPairs++;
+        }
+      }
+    }
+  }
+
+  // ---- Moby (both directions), lemma level, re-inflected with WordNet's analysis of the original
+  const mobyDir = npmPackage(SOURCES.moby.name, SOURCES.moby.version);
+  const moby = new Map();
+  const link = (a, b) => {
+    if (a === b) return;
+    let s = moby.get(a);
+    if (!s) {
+      s = new Set();
+      moby.set(a, s);
+    }
+    s.add(b);
+  };
+  for (const line of fs.readFileSync(path.join(mobyDir, SOURCES.moby.file), 'utf8').split(/\r?\n/)) {
+    const parts = line.split(',').map((x) => x.trim().toLowerCase());
+    const head = parts[0];
+    if (!head) continue;
+    for (const x of parts.slice(1)) {
+      if (!x) continue;
+      link(head, x);
+      link(x, head);
+    }
+  }
+  const mobyOriginals = wnOriginals.filter((o) => rankOf(o) < params.mobyOriginals || spinnerOriginals.has(o));
+  let mobyPairs = 0;
+  for (const o of mobyOriginals) {
+    const an = analyze(wn, o);
+    // lemma + tag combos; a form with no WordNet analysis is treated as a base form
+    const combos = an.length ? an : [{ lemma: o, pos: 'x', tag: 'BASE' }];
+    const seenTag = new Map();
+    for (const a of combos) {
+      const key = `${a.lemma}|${a.tag}`;
+      if (seenTag.has(key)) continue;
+      seenTag.set(key, a);
+    }
+    const per = 1 / seenTag.size;
+    for (const a of seenTag.values()) {
+      const syn = moby.get(a.lemma);
+      if (!syn) continue;
+      const list = [...syn].filter((s) => a.tag === 'BASE' || s.split(' ').length <= 2);
+      if (list.length === 0) continue;
+      const perSyn = (per * R.moby) / list.length;
+      for (const s of list) {
+        const forms = a.pos === 'x' ? [{ form: s, naive: false }] : inflect(wn, s, a.pos, a.tag);
+        for (const f of forms) {
+          if (!okSpun(f.form, params.maxSpunWordsThesaurus)) continue;
+          if (!f.form.includes(' ') && rankOf(f.form) >= params.mobySpunRank) continue;
+          add(f.form, o, f.naive ? perSyn * 0.3 : perSyn, 'thesaurus');
+          mobyPairs++;
+        }
+      }
+    }
+  }
+
+  // ---- prune and encode
+  const uni = new Map(lmWords.map((w, i) => [w, lmUniProb[i]]));
+  const prior = (o) =>
+    o
+      .split(' ')
+      .map((w) => uni.get(w) ?? -8)
+      .reduce((x, y) => x + y, 0);
+  const keys = [...edges.keys()].sort();
+  const strings = new Set(keys);
+  const lists = [];
+  let nEdges = 0;
+  let maxSpunWords = 1;
+  const LP_MIN = -6.3;
+  const LEVELS = 64;
+  const step = -LP_MIN / (LEVELS - 1);
+  const codebook = new Float32Array(LEVELS).map((_, i) => LP_MIN + i * step);
+  const srcCode = { spinner: 0, wordnet: 1, thesaurus: 2 };
+  for (const k of keys) {
+    const cands = [...edges.get(k)].map(([o, e]) => ({ o, lp: Math.log10(e.p), src: e.src }));
+    cands.sort((x, y) => y.lp + 0.3 * prior(y.o) - (x.lp + 0.3 * prior(x.o)) || (x.o < y.o ? -1 : 1));
+    let nThes = 0;
+    const kept = cands.filter((c) => c.src !== 'thesaurus' || nThes++ < params.maxThesaurusPerKey).slice(0, params.maxCandidatesPerKey);
+    kept.sort((x, y) => y.lp - x.lp || (x.o < y.o ? -1 : x.o > y.o ? 1 : 0));
+    for (const c of kept) strings.add(c.o);
+    lists.push(kept);
+    nEdges += kept.length;
+    maxSpunWords = Math.max(maxSpunWords, k.split(' ').length);
+  }
+  // String table (ASCII): originals first, most frequent first (ids < 65536, stored as two byte planes),
+  // then the remaining keys and key prefixes, sorted.
+  const origSet = new Set();
+  for (const l of lists) for (const c of l) origSet.add(c.o);
+  const prefixSet = new Set();
+  for (const k of keys) {
+    const w = k.split(' ');
+    for (let i = 1; i < w.length; i++) prefixSet.add(w.slice(0, i).join(' '));
+  }
+  const origs = [...origSet].sort((x, y) => prior(y) - prior(x) || (x < y ? -1 : x > y ? 1 : 0));
+  if (origs.length >= 65536) throw new Error('too many originals for 16-bit ids');
+  const rest = [...new Set([...keys, ...prefixSet])].filter((k) => !origSet.has(k)).sort();
+  const sorted = [...origs, ...rest];
+  for (const x of sorted) if (!/^[\x20-\x7e]+$/.test(x) || x.includes('\n')) throw new Error(`non-ASCII string ${x}`);
+  const sid = new Map(sorted.map((s, i) => [s, i]));
+  const keyOrder = keys.map((_k, i) => i).sort((x, y) => sid.get(keys[x]) - sid.get(keys[y]));
+  const prefixIds = [...prefixSet].map((x) => sid.get(x)).sort((x, y) => x - y);
+  const out = new ByteWriter(1 << 22);
+  out.bytes(Buffer.from('UCH1', 'latin1'));
+  out.u32(sorted.length);
+  out.u32(keys.length);
+  out.u32(prefixIds.length);
+  out.u32(nEdges);
+  out.u8(maxSpunWords);
+  for (const c of codebook) out.f32(c);
+  out.text(sorted.join('\n'));
+  let prev = 0;
+  for (const ki of keyOrder) {
+    const id = sid.get(keys[ki]);
+    out.varint(id - prev);
+    prev = id;
+  }
+  prev = 0;
+  for (const id of prefixIds) {
+    out.varint(id - prev);
+    prev = id;
+  }
+  for (const ki of keyOrder) out.varint(lists[ki].length);
+  for (const ki of keyOrder) for (const c of lists[ki]) out.u8(sid.get(c.o) & 255);
+  for (const ki of keyOrder) for (const c of lists[ki]) out.u8(sid.get(c.o) >> 8);
+  for (const ki of keyOrder) {
+    for (const c of lists[ki]) {
+      const q = Math.max(0, Math.min(LEVELS - 1, Math.round((c.lp - LP_MIN) / step)));
+      out.u8((q << 2) | srcCode[c.src]);
+    }
+  }
+  return {
+    bin: out.result(),
+    stats: {
+      keys: keys.length,
+      strings: sorted.length,
+      edges: nEdges,
+      maxSpunWords,
+      wnPairs,
+      mobyPairs,
+      wordnetOriginals: wnOriginals.length,
+      mobyOriginals: mobyOriginals.length,
+      params,
+    },
+  };
+}

@@ -1,0 +1,81 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { Analysis } from '../core/types';
+import type { TabState } from '../messaging/protocol';
+import { type HandlerDeps, handle } from './handlers';
+
+const analysis = (spun: boolean): Analysis => ({
+  version: 1,
+  verdict: { spun, score: spun ? 0.9 : 0.1 },
+  spans: [],
+  restoredText: 'x',
+  credits: [],
+  source: { publisher: null, domain: null, confidence: 0, evidence: [], candidates: [] },
+  timings: { totalMs: 1 },
+});
+
+function deps(overrides: Partial<HandlerDeps> = {}): HandlerDeps & { store: Map<number, TabState> } {
+  const store = new Map<number, TabState>();
+  return {
+    store,
+    analyzer: async () => (text) => analysis(text.includes('mentioned')),
+    saveTabState: async (s) => {
+      store.set(s.tabId, s);
+    },
+    loadTabState: async (id) => store.get(id) ?? null,
+    runCheckInTab: async () => ({ ok: true, highlighted: 0 }),
+    setBadge: vi.fn(async () => undefined),
+    now: () => new Date('2026-01-01T00:00:00Z'),
+    ...overrides,
+  };
+}
+
+describe('background message handling', () => {
+  it('analyses text from a tab, remembers the result for that tab and sets the badge', async () => {
+    const d = deps();
+    const reply = await handle({ kind: 'analyze-text', text: 'he mentioned', url: 'https://r.example/', title: 'T' }, { tabId: 7 }, d);
+    expect(reply).toMatchObject({ ok: true, analysis: { verdict: { spun: true } } });
+    expect(d.store.get(7)).toMatchObject({ tabId: 7, url: 'https://r.example/', checkedAt: '2026-01-01T00:00:00.000Z' });
+    expect(d.setBadge).toHaveBeenCalledOnce();
+  });
+
+  it('refuses analyze-text that does not come from a tab', async () => {
+    const reply = await handle({ kind: 'analyze-text', text: 'x', url: 'u', title: '' }, {}, deps());
+    expect(reply).toMatchObject({ ok: false });
+  });
+
+  it('answers check-tab with the state the content script produced', async () => {
+    const d = deps();
+    d.runCheckInTab = async (tabId) => {
+      await handle({ kind: 'analyze-text', text: 'clean', url: 'https://c.example/', title: 'C' }, { tabId }, d);
+      return { ok: true, highlighted: 0 };
+    };
+    const reply = await handle({ kind: 'check-tab', tabId: 3 }, {}, d);
+    expect(reply).toMatchObject({ ok: true, state: { tabId: 3, analysis: { verdict: { spun: false } } } });
+  });
+
+  it('passes a content-script failure back to the popup', async () => {
+    const reply = await handle(
+      { kind: 'check-tab', tabId: 3 },
+      {},
+      deps({ runCheckInTab: async () => ({ ok: false, error: 'no text found on this page' }) }),
+    );
+    expect(reply).toEqual({ ok: false, error: 'no text found on this page' });
+  });
+
+  it('turns an engine failure into an error reply instead of a crash', async () => {
+    const reply = await handle(
+      { kind: 'analyze-text', text: 'x', url: 'u', title: '' },
+      { tabId: 1 },
+      deps({
+        analyzer: async () => {
+          throw new Error('assets missing');
+        },
+      }),
+    );
+    expect(reply).toEqual({ ok: false, error: 'assets missing' });
+  });
+
+  it('returns null state for a tab never checked', async () => {
+    expect(await handle({ kind: 'get-tab-state', tabId: 99 }, {}, deps())).toEqual({ ok: true, state: null });
+  });
+});

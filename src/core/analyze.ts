@@ -1,0 +1,120 @@
+/**
+ * The engine: text in, analysis out. tokenize → credits → spintax → decode (detect + restore)
+ * → verdict → source. Pure: no DOM, no browser or Node APIs; data arrive as decoded Resources.
+ */
+import { applyCase } from './casing';
+import { findCredits } from './credits';
+import { DEFAULT_DECODE, decode } from './decode';
+import type { Resources } from './resources';
+import { inferSource } from './source';
+import { findSpintax } from './spintax';
+import { type Token, tokenize } from './tokenize';
+import { ANALYSIS_VERSION, type Analysis, type AnalyzeOptions, DEFAULT_THRESHOLD, type Span } from './types';
+import { verdictOf } from './verdict';
+
+export type Analyzer = (text: string, options?: AnalyzeOptions) => Analysis;
+
+export function createAnalyzer(resources: Resources): Analyzer {
+  return (text, options) => analyze(text, resources, options);
+}
+
+export function analyze(text: string, resources: Resources, options: AnalyzeOptions = {}): Analysis {
+  const t0 = now();
+  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+  const credits = findCredits(text, resources.channel);
+  const spintax = findSpintax(text);
+
+  // Credit lines and spintax groups are repaired on their own terms; the decoder sees the prose
+  // around them, with a sentence break where they were cut out.
+  const blocked: { start: number; end: number }[] = [...credits, ...spintax].sort((a, b) => a.start - b.start);
+  const tokens = withoutBlocked(tokenize(text), blocked);
+  const replacements = decode(tokens, resources, DEFAULT_DECODE);
+
+  const words = tokens.filter((t) => t.kind === 'word').length;
+  const verdict = verdictOf(
+    { words, margins: replacements.map((r) => r.margin), spintax: spintax.length, mangledCredits: credits.filter((c) => c.mangled).length },
+    threshold,
+  );
+
+  const spans: Span[] = [];
+  for (const c of credits) {
+    for (const f of c.fixes) spans.push({ ...f, alternatives: [], confidence: 0.95, kind: 'credit' });
+  }
+  for (const s of spintax) spans.push({ ...s, confidence: 0.99, kind: 'spintax' });
+  if (verdict.spun) {
+    for (const r of replacements) {
+      const a = tokens[r.first] as Token;
+      const b = tokens[r.last] as Token;
+      const pageText = text.slice(a.start, b.end);
+      const restored = applyCase(pageText, r.original);
+      const multi = r.first !== r.last || r.original.includes(' ');
+      spans.push({
+        start: a.start,
+        end: b.end,
+        text: pageText,
+        restored,
+        alternatives: r.alternatives.map((alt) => applyCase(pageText, alt)),
+        confidence: round(1 / (1 + 10 ** -r.margin)),
+        kind: multi ? 'phrase' : 'synonym',
+      });
+    }
+  }
+  const disjoint = keepDisjoint(spans);
+  const restoredText = applySpans(text, disjoint);
+
+  const creditsOut = credits.map(({ fixes: _fixes, ...c }) => c);
+  const source = inferSource({ text, restoredText, url: options.url, meta: options.meta });
+  return {
+    version: ANALYSIS_VERSION,
+    verdict,
+    spans: disjoint,
+    restoredText,
+    credits: creditsOut,
+    source,
+    timings: { totalMs: round(now() - t0) },
+  };
+}
+
+/** `text` with every span's wording replaced by its restoration. Spans are sorted and disjoint. */
+export function applySpans(text: string, spans: readonly Pick<Span, 'start' | 'end' | 'restored'>[]): string {
+  let out = '';
+  let cursor = 0;
+  for (const s of spans) {
+    out += text.slice(cursor, s.start) + s.restored;
+    cursor = s.end;
+  }
+  return out + text.slice(cursor);
+}
+
+/** Sorted, and the first of two overlapping spans wins (credit repairs are pushed first). */
+function keepDisjoint(spans: Span[]): Span[] {
+  const sorted = spans.map((s, i) => ({ s, i })).sort((a, b) => a.s.start - b.s.start || a.i - b.i);
+  const out: Span[] = [];
+  for (const { s } of sorted) {
+    const prev = out[out.length - 1];
+    if (prev && s.start < prev.end) continue;
+    out.push(s);
+  }
+  return out;
+}
+
+function withoutBlocked(tokens: Token[], blocked: readonly { start: number; end: number }[]): Token[] {
+  if (blocked.length === 0) return tokens;
+  const out: Token[] = [];
+  let b = 0;
+  let cut = false;
+  for (const t of tokens) {
+    while (b < blocked.length && (blocked[b]?.end ?? 0) <= t.start) b++;
+    const block = blocked[b];
+    if (block && t.start < block.end && t.end > block.start) {
+      cut = true;
+      continue;
+    }
+    out.push(cut ? { ...t, gap: 'sentence' } : t);
+    cut = false;
+  }
+  return out;
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+const now = () => globalThis.performance.now();

@@ -1,0 +1,118 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { type ChannelModel, decodeChannel } from './channel';
+
+const asset = fileURLToPath(new URL('../../public/data/channel.bin.gz', import.meta.url));
+const bytes = new Uint8Array(gunzipSync(readFileSync(asset)));
+const ch: ChannelModel = decodeChannel(bytes);
+
+const originals = (spun: string): string[] => (ch.lookup(spun) ?? []).map((c) => c.original);
+const candidate = (spun: string, original: string) => ch.lookup(spun)?.find((c) => c.original === original);
+
+describe('channel model', () => {
+  it('decodes the shipped asset quickly', () => {
+    const t0 = performance.now();
+    const again = decodeChannel(bytes);
+    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(again.lookup('mentioned')).toBeDefined();
+  });
+
+  it("maps the spinner's 'mentioned' back to 'said' with high probability", () => {
+    const c = candidate('mentioned', 'said');
+    expect(c?.source).toBe('spinner');
+    expect(c?.logProb).toBeGreaterThan(-0.5);
+  });
+
+  it("maps WordNet multiword spins like 'motor hotel' to 'court'", () => {
+    expect(originals('motor hotel')).toContain('court');
+    expect(candidate('motor hotel', 'court')?.source).toBe('wordnet');
+    expect(originals('analytic thinking')).toContain('analysis');
+    expect(originals('to the full')).toContain('fully');
+    expect(originals('run into')).toContain('hit');
+    expect(originals('runs into')).toContain('hits');
+  });
+
+  it("maps the seed's 1000's to thousands (keys use the ASCII apostrophe)", () => {
+    expect(originals("1000's")).toContain('thousands');
+    expect(ch.lookup('1000’s')).toBeUndefined();
+  });
+
+  it("maps inflected forms like 'troopers' to 'soldiers' and 'pastors' to 'ministers'", () => {
+    expect(originals('troopers')).toContain('soldiers');
+    expect(originals('trooper')).toContain('soldier');
+    expect(originals('pastors')).toContain('ministers');
+  });
+
+  it("undoes naive regular inflections such as 'admiting' and 'littler'", () => {
+    expect(originals('admiting')).toContain('including');
+    expect(originals('littler')).toContain('smaller');
+  });
+
+  it("maps phrase swaps such as 'within the' and 'in response to'", () => {
+    expect(originals('within the')).toContain('in the');
+    expect(originals('on the')).toContain('at the');
+    expect(originals('in response to')).toContain('according to');
+    expect(originals('earlier than')).toContain('before');
+  });
+
+  it('splits mangled names and credits into word swaps', () => {
+    expect(originals('photos')).toContain('images');
+    expect(originals('secretary-basic')).toContain('secretary-general');
+    expect(originals('basic')).toContain('general');
+    expect(originals('home windows')).toContain('windows');
+  });
+
+  it('generalises with the Moby thesaurus at a lower weight', () => {
+    const all = ['fee', 'troopers', 'motor', 'inch'].flatMap((k) => ch.lookup(k) ?? []);
+    const thes = all.filter((c) => c.source === 'thesaurus');
+    expect(thes.length).toBeGreaterThan(0);
+    for (const c of thes) expect(c.logProb).toBeLessThan(-1);
+  });
+
+  it('keeps thesaurus junk off function words', () => {
+    expect(ch.lookup('the')).toBeUndefined();
+    expect(originals('inch')).not.toContain('in');
+    expect(originals('angstrom')).not.toContain('a');
+  });
+
+  it('returns candidates sorted by log-probability, all negative or zero', () => {
+    for (const k of ['mentioned', 'extra', 'folks', 'information']) {
+      const c = ch.lookup(k) ?? [];
+      expect(c.length).toBeGreaterThan(1);
+      for (let i = 1; i < c.length; i++) expect((c[i - 1]?.logProb ?? 0) >= (c[i]?.logProb ?? 0)).toBe(true);
+      for (const x of c) expect(x.logProb).toBeLessThanOrEqual(0);
+    }
+  });
+
+  it('knows which word sequences start a longer key', () => {
+    expect(ch.maxSpunWords).toBeGreaterThanOrEqual(3);
+    expect(ch.isPrefix('motor')).toBe(true);
+    expect(ch.isPrefix('in response')).toBe(true);
+    expect(ch.isPrefix('motor hotel')).toBe(false);
+    expect(ch.isPrefix('qwxzzyv')).toBe(false);
+  });
+
+  it('returns undefined for unknown spun forms', () => {
+    expect(ch.lookup('qwxzzyv')).toBeUndefined();
+    expect(ch.lookup('')).toBeUndefined();
+  });
+
+  it('looks up in well under a microsecond', () => {
+    const keys = ['mentioned', 'troopers', 'motor hotel', 'the', 'qwxzzyv', 'said', 'pastors', 'within the'];
+    for (const k of keys) ch.lookup(k);
+    let hits = 0;
+    const n = 200000;
+    const t0 = performance.now();
+    for (let i = 0; i < n; i++) if (ch.lookup(keys[i % keys.length] ?? '')) hits++;
+    const nsPer = ((performance.now() - t0) * 1e6) / n;
+    expect(hits).toBeGreaterThan(0);
+    expect(nsPer).toBeLessThan(2000);
+  });
+
+  it('rejects data that is not a channel asset', () => {
+    expect(() => decodeChannel(new Uint8Array([85, 67, 72, 50, 0, 0, 0, 0]))).toThrow();
+    expect(() => decodeChannel(bytes.subarray(0, bytes.length >> 1))).toThrow();
+  });
+});

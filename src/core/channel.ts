@@ -1,0 +1,135 @@
+/**
+ * Channel model of the spinner: spun form -> candidate originals with log10 P(spun | original)
+ * (public/data/channel.bin.gz, built by scripts/data/build-channel.mjs). Pure TypeScript: takes the
+ * already-gunzipped bytes.
+ *
+ * Keys and originals are lowercase ASCII, words joined by one space, apostrophe ' ("1000's").
+ */
+import { type AsciiStrings, ByteReader, StringIndex } from './lm';
+
+export interface ChannelCandidate {
+  readonly original: string;
+  readonly logProb: number;
+  readonly source: 'spinner' | 'wordnet' | 'thesaurus';
+}
+
+export interface ChannelModel {
+  readonly maxSpunWords: number;
+  lookup(spun: string): readonly ChannelCandidate[] | undefined;
+  isPrefix(spunWords: string): boolean;
+}
+
+const SOURCES: readonly ChannelCandidate['source'][] = ['spinner', 'wordnet', 'thesaurus', 'thesaurus'];
+
+class CompactChannel implements ChannelModel {
+  readonly maxSpunWords: number;
+  private readonly strings: AsciiStrings;
+  private readonly index: StringIndex;
+  /** per string id: key index, or -1 */
+  private readonly keyOfString: Int32Array;
+  /** per string id: 1 when some longer key starts with this string + " " */
+  private readonly prefixFlag: Uint8Array;
+  private readonly offsets: Uint32Array;
+  private readonly origLo: Uint8Array;
+  private readonly origHi: Uint8Array;
+  private readonly codes: Uint8Array;
+  private readonly codebook: Float32Array;
+  private readonly cache: (readonly ChannelCandidate[] | undefined)[];
+
+  constructor(bytes: Uint8Array) {
+    const r = new ByteReader(bytes);
+    r.magic('UCH1');
+    const nStrings = r.u32();
+    const nKeys = r.u32();
+    const nPrefixes = r.u32();
+    const nEdges = r.u32();
+    this.maxSpunWords = r.u8();
+    this.codebook = r.f32Array(64);
+    this.strings = r.asciiStrings(nStrings);
+    if (this.strings.count !== nStrings) throw new Error('channel: string count mismatch');
+    const b = r.bytes;
+    const n = b.length;
+    let p = r.pos;
+    // Inline varint reader (hot loop).
+    const varint = (): number => {
+      let v = 0;
+      let mul = 1;
+      for (;;) {
+        if (p >= n) throw new Error('unexpected end of data');
+        const x = b[p++] ?? 0;
+        v += (x & 0x7f) * mul;
+        if (x < 0x80) return v;
+        mul *= 128;
+      }
+    };
+    const indexed = new Uint32Array(nKeys + nPrefixes);
+    const keyOfString = new Int32Array(nStrings).fill(-1);
+    const prefixFlag = new Uint8Array(nStrings);
+    let sid = 0;
+    for (let k = 0; k < nKeys; k++) {
+      sid += varint();
+      if (sid >= nStrings) throw new Error('channel: bad key id');
+      indexed[k] = sid;
+      keyOfString[sid] = k;
+    }
+    sid = 0;
+    let extra = 0;
+    for (let k = 0; k < nPrefixes; k++) {
+      sid += varint();
+      if (sid >= nStrings) throw new Error('channel: bad prefix id');
+      prefixFlag[sid] = 1;
+      if ((keyOfString[sid] as number) < 0) indexed[nKeys + extra++] = sid;
+    }
+    this.keyOfString = keyOfString;
+    this.prefixFlag = prefixFlag;
+    this.index = new StringIndex(this.strings, indexed.subarray(0, nKeys + extra));
+    this.offsets = new Uint32Array(nKeys + 1);
+    let total = 0;
+    for (let k = 0; k < nKeys; k++) {
+      this.offsets[k] = total;
+      total += varint();
+    }
+    this.offsets[nKeys] = total;
+    if (total !== nEdges) throw new Error('channel: edge count mismatch');
+    if (p + 3 * nEdges > n) throw new Error('unexpected end of data');
+    this.origLo = b.subarray(p, p + nEdges);
+    this.origHi = b.subarray(p + nEdges, p + 2 * nEdges);
+    this.codes = b.subarray(p + 2 * nEdges, p + 3 * nEdges);
+    this.cache = new Array<readonly ChannelCandidate[] | undefined>(nKeys);
+  }
+
+  lookup(spun: string): readonly ChannelCandidate[] | undefined {
+    const sid = this.index.get(spun);
+    if (sid < 0) return undefined;
+    const k = this.keyOfString[sid] ?? -1;
+    if (k < 0) return undefined;
+    const hit = this.cache[k];
+    if (hit !== undefined) return hit;
+    const start = this.offsets[k] ?? 0;
+    const end = this.offsets[k + 1] ?? 0;
+    const list: ChannelCandidate[] = [];
+    for (let e = start; e < end; e++) {
+      const code = this.codes[e] ?? 0;
+      const orig = (this.origLo[e] ?? 0) | ((this.origHi[e] ?? 0) << 8);
+      list.push(
+        Object.freeze({
+          original: this.strings.get(orig),
+          logProb: this.codebook[code >> 2] ?? -99,
+          source: SOURCES[code & 3] ?? 'thesaurus',
+        }),
+      );
+    }
+    const frozen = Object.freeze(list);
+    this.cache[k] = frozen;
+    return frozen;
+  }
+
+  isPrefix(spunWords: string): boolean {
+    const sid = this.index.get(spunWords);
+    return sid >= 0 && this.prefixFlag[sid] === 1;
+  }
+}
+
+export function decodeChannel(bytes: Uint8Array): ChannelModel {
+  return new CompactChannel(bytes);
+}

@@ -1,0 +1,50 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { realResources } from '../../test/helpers/resources';
+import type { ChannelModel } from './channel';
+import { findCredits } from './credits';
+
+let channel: ChannelModel;
+beforeAll(async () => {
+  channel = (await realResources()).channel;
+});
+
+describe('findCredits', () => {
+  it.each([
+    ['Chris McGrath | Getty Photos Information | Getty Photos', 'Chris McGrath | Getty Images News | Getty Images', 'Chris McGrath'],
+    [
+      'Ukrainian Presidential Press Ser | Through Reuters',
+      'Ukrainian Presidential Press Ser | Via Reuters',
+      'Ukrainian Presidential Press Ser',
+    ],
+    ['Simon Dawson | No 10 Downing Road', 'Simon Dawson | No 10 Downing Street', 'Simon Dawson'],
+  ])('repairs the mangled credit %s', (line, restored, photographer) => {
+    const [c] = findCredits(`A caption.\n${line}\nNext paragraph of the story goes here.`, channel);
+    expect(c?.restored).toBe(restored);
+    expect(c?.photographer).toBe(photographer);
+    expect(c?.mangled).toBe(true);
+  });
+
+  it.each([
+    'REUTERS/Daniel Okafor',
+    '(AP Photo/Joshua Ramos)',
+    'Photographer: Jenna Albright/Bloomberg',
+    'Brendan Smialowski | AFP | Getty Images',
+    '© Simon Dawes/Bloomberg',
+  ])('recognises the intact credit %s and leaves it alone', (line) => {
+    const [c] = findCredits(line, channel);
+    expect(c?.text).toBe(line);
+    expect(c?.mangled).toBe(false);
+    expect(c?.restored).toBe(line);
+  });
+
+  it('does not take ordinary sentences that mention an agency for credits', () => {
+    expect(findCredits('Reuters reported that talks would resume on Monday in Geneva.', channel)).toEqual([]);
+    expect(findCredits('The company said its shares would list in New York.', channel)).toEqual([]);
+  });
+
+  it('reports offsets into the whole text', () => {
+    const text = 'Caption line.\n  Anadolu | Anadolu | Getty Photos\n';
+    const [c] = findCredits(text, channel);
+    expect(c && text.slice(c.start, c.end)).toBe('Anadolu | Anadolu | Getty Photos');
+  });
+});

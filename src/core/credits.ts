@@ -1,0 +1,224 @@
+/**
+ * Photo-credit lines: find them, name the photographer and agencies, and repair agency,
+ * collection and label names that a spinner mangled ("Getty Photos Information" → "Getty Images
+ * News", "Through Reuters" → "Via Reuters"). Known names come from data/credits.json; their
+ * spun variants are recognised through the channel model, so no variant list is kept by hand.
+ */
+import { applyCase } from './casing';
+import type { ChannelModel } from './channel';
+import gazetteer from './data/credits.json';
+import { type Token, tokenize } from './tokenize';
+import type { Credit } from './types';
+
+/** A repaired stretch inside a credit line. */
+export interface CreditFix {
+  start: number;
+  end: number;
+  text: string;
+  restored: string;
+}
+
+export interface CreditLine extends Credit {
+  fixes: CreditFix[];
+}
+
+type EntryKind = 'agency' | 'label' | 'connector';
+interface Entry {
+  name: string;
+  words: string[];
+  kind: EntryKind;
+}
+
+const ENTRIES: Entry[] = [
+  ...gazetteer.agencies.map((name) => entry(name, 'agency')),
+  ...gazetteer.labels.map((name) => entry(name, 'label')),
+  ...gazetteer.connectors.map((name) => entry(name, 'connector')),
+].sort((a, b) => b.words.length - a.words.length);
+
+function entry(name: string, kind: EntryKind): Entry {
+  return { name, kind, words: tokenize(name).map((t) => t.norm) };
+}
+
+const MAX_LINE = 160;
+const MAX_WORDS = 16;
+const SEPARATOR_RE = /[|/©()[\]:]/;
+
+interface Match {
+  entry: Entry;
+  first: number;
+  /** Exclusive token index. */
+  end: number;
+  changed: boolean;
+}
+
+/** Find every photo-credit line in `text`. `channel` lets spun names be recognised. */
+export function findCredits(text: string, channel: ChannelModel | null): CreditLine[] {
+  const out: CreditLine[] = [];
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    const nl = text.indexOf('\n', lineStart);
+    const lineEnd = nl === -1 ? text.length : nl;
+    const credit = creditOfLine(text, lineStart, lineEnd, channel);
+    if (credit) out.push(credit);
+    if (nl === -1) break;
+    lineStart = nl + 1;
+  }
+  return out;
+}
+
+function creditOfLine(text: string, from: number, to: number, channel: ChannelModel | null): CreditLine | null {
+  const raw = text.slice(from, to);
+  const lead = raw.length - raw.trimStart().length;
+  const line = raw.trim();
+  if (line.length === 0 || line.length > MAX_LINE) return null;
+  const start = from + lead;
+  const tokens = tokenize(line);
+  if (tokens.length === 0 || tokens.length > MAX_WORDS) return null;
+  if (/[.!?]["”]?$/.test(line) && !/\b[A-Z]\.$/.test(line) && tokens.length > 6) return null;
+
+  const matches: Match[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    const m = matchAt(tokens, i, line, channel);
+    if (m) {
+      matches.push(m);
+      i = m.end;
+    } else i++;
+  }
+  if (!matches.some((m) => m.entry.kind === 'agency')) return null;
+
+  // What the gazetteer did not explain must look like a person's or an outlet's name.
+  const covered = new Uint8Array(tokens.length);
+  for (const m of matches) covered.fill(1, m.first, m.end);
+  const runs: Token[][] = [];
+  let run: Token[] = [];
+  tokens.forEach((t, i) => {
+    if (covered[i]) {
+      if (run.length) runs.push(run);
+      run = [];
+    } else {
+      if (run.length && !sameSegment(line, run[run.length - 1] as Token, t)) {
+        runs.push(run);
+        run = [];
+      }
+      run.push(t);
+    }
+  });
+  if (run.length) runs.push(run);
+  if (!runs.every(isNameLike)) return null;
+  const hasSeparator = SEPARATOR_RE.test(line);
+  if (!hasSeparator && runs.length > 0) return null;
+
+  const fixes = mergeFixes(
+    matches
+      .filter((m) => m.changed)
+      .map((m) => {
+        const a = tokens[m.first] as Token;
+        const b = tokens[m.end - 1] as Token;
+        const spun = line.slice(a.start, b.end);
+        return { start: start + a.start, end: start + b.end, text: spun, restored: caseLike(spun, m.entry.name) };
+      }),
+    text,
+  );
+  let restored = '';
+  let cursor = start;
+  for (const f of fixes) {
+    restored += text.slice(cursor, f.start) + f.restored;
+    cursor = f.end;
+  }
+  restored += text.slice(cursor, start + line.length);
+
+  const firstRun = runs[0];
+  const photographer = firstRun ? line.slice((firstRun[0] as Token).start, (firstRun[firstRun.length - 1] as Token).end) : null;
+  const agencies = [...new Set(matches.filter((m) => m.entry.kind === 'agency').map((m) => m.entry.name))];
+  return { start, end: start + line.length, text: line, restored, photographer, agencies, mangled: fixes.length > 0, fixes };
+}
+
+function matchAt(tokens: Token[], i: number, line: string, channel: ChannelModel | null): Match | null {
+  for (const e of ENTRIES) {
+    let j = i;
+    let exact = 0;
+    let changed = false;
+    let ok = true;
+    for (let w = 0; w < e.words.length; w++) {
+      const want = e.words[w] as string;
+      const tok = tokens[j];
+      if (!tok || (w > 0 && !sameSegment(line, tokens[j - 1] as Token, tok))) {
+        ok = false;
+        break;
+      }
+      if (tok.norm === want) {
+        exact++;
+        j++;
+        continue;
+      }
+      const used = channel ? spunLength(tokens, j, want, line, channel) : 0;
+      if (used === 0) {
+        ok = false;
+        break;
+      }
+      changed = true;
+      j += used;
+    }
+    if (!ok) continue;
+    // A wholly spun name needs a credit-shaped position to be trusted: a label before ':' or
+    // at the end after '/', a connector between two names.
+    if (exact === 0 && e.kind === 'agency') continue;
+    if (exact === 0 && e.kind === 'label' && !labelPosition(tokens, i, j, line)) continue;
+    if (e.kind === 'agency' && e.words.length === 1 && /^\p{Ll}/u.test((tokens[i] as Token).text) && e.name !== e.name.toLowerCase()) {
+      continue;
+    }
+    return { entry: e, first: i, end: j, changed };
+  }
+  return null;
+}
+
+/** How many tokens from j form a spun form of `want` (0 when none). */
+function spunLength(tokens: Token[], j: number, want: string, line: string, channel: ChannelModel): number {
+  let key = '';
+  for (let m = 0; m < 3 && j + m < tokens.length; m++) {
+    const t = tokens[j + m] as Token;
+    if (m > 0 && !sameSegment(line, tokens[j + m - 1] as Token, t)) break;
+    key += (m > 0 ? ' ' : '') + t.norm;
+    if (channel.lookup(key)?.some((c) => c.original === want)) return m + 1;
+  }
+  return 0;
+}
+
+function labelPosition(tokens: Token[], first: number, end: number, line: string): boolean {
+  const after = line.slice((tokens[end - 1] as Token).end).trimStart();
+  const before = first > 0 ? line.slice((tokens[first - 1] as Token).end, (tokens[first] as Token).start) : '';
+  return after.startsWith(':') || (end === tokens.length && /[/|]\s*$/.test(before)) || (end === tokens.length && first > 0);
+}
+
+/** Two adjacent tokens belong to one name when only spaces or a hyphen separate them. */
+function sameSegment(line: string, a: Token, b: Token): boolean {
+  return /^[ \t-]*$/.test(line.slice(a.end, b.start));
+}
+
+function isNameLike(run: Token[]): boolean {
+  return run.length <= 6 && run.every((t) => /^[\p{Lu}\p{N}]/u.test(t.text) || /^(?:de|da|van|von|der|al|bin|la|le|del|di)$/.test(t.text));
+}
+
+/** Proper names keep their canonical spelling; lowercase connectors follow the page ("Through" → "Via"). */
+function caseLike(spun: string, canonical: string): string {
+  if (canonical !== canonical.toLowerCase()) return spun === spun.toLowerCase() ? canonical.toLowerCase() : canonical;
+  return applyCase(spun, canonical);
+}
+
+/** Join fixes separated only by spaces, so "by way of Getty Photos" repairs as one stretch. */
+function mergeFixes(fixes: CreditFix[], text: string): CreditFix[] {
+  const out: CreditFix[] = [];
+  for (const f of fixes) {
+    const prev = out[out.length - 1];
+    if (prev && /^[ \t]+$/.test(text.slice(prev.end, f.start))) {
+      const gap = text.slice(prev.end, f.start);
+      out[out.length - 1] = {
+        start: prev.start,
+        end: f.end,
+        text: text.slice(prev.start, f.end),
+        restored: prev.restored + gap + f.restored,
+      };
+    } else out.push(f);
+  }
+  return out;
+}

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import type { ChannelCandidate, ChannelModel } from './channel';
+import { decode } from './decode';
+import type { LanguageModel } from './lm';
+import { tokenize } from './tokenize';
+
+/** A toy bigram model: listed bigrams get their log-prob, anything else backs off to unigram − 1. */
+function toyLm(unigrams: Record<string, number>, bigrams: Record<string, number>): LanguageModel {
+  const words = ['<s>', '</s>', ...Object.keys(unigrams)];
+  const ids = new Map(words.map((w, i) => [w, i]));
+  return {
+    size: words.length,
+    unkLogProb: -7,
+    startId: 0,
+    endId: 1,
+    id: (w) => ids.get(w) ?? -1,
+    word: (i) => words[i] ?? '<unk>',
+    unigram: (i) => (i < 0 ? -7 : (unigrams[words[i] ?? ''] ?? -2)),
+    bigram(prev, id) {
+      const b = bigrams[`${words[prev] ?? '?'} ${words[id] ?? '?'}`];
+      if (b !== undefined) return b;
+      return (id < 0 ? -7 : (unigrams[words[id] ?? ''] ?? -2)) - 1;
+    },
+  };
+}
+
+function toyChannel(map: Record<string, [string, number][]>): ChannelModel {
+  const entries = new Map<string, ChannelCandidate[]>(
+    Object.entries(map).map(([k, v]) => [k, v.map(([original, logProb]) => ({ original, logProb, source: 'wordnet' as const }))]),
+  );
+  return {
+    maxSpunWords: Math.max(...Object.keys(map).map((k) => k.split(' ').length)),
+    lookup: (k) => entries.get(k),
+    isPrefix: (k) => [...entries.keys()].some((e) => e.startsWith(`${k} `)),
+  };
+}
+
+const lm = toyLm(
+  {
+    the: -1.2,
+    minister: -3.5,
+    said: -2.4,
+    mentioned: -3.6,
+    hard: -3.4,
+    reality: -4,
+    onerous: -6.5,
+    actuality: -6.8,
+    a: -1.5,
+    it: -1.6,
+    was: -2,
+  },
+  {
+    'minister said': -0.9,
+    'minister mentioned': -3.5,
+    'said it': -1,
+    'mentioned it': -2.5,
+    'a hard': -2.2,
+    'hard reality': -1.2,
+    'a onerous': -5,
+    'onerous actuality': -6,
+    'actuality </s>': -1,
+    'reality </s>': -1,
+  },
+);
+const channel = toyChannel({
+  mentioned: [['said', -1]],
+  said: [['mentioned', -1]],
+  onerous: [['hard', -1.3]],
+  actuality: [['reality', -1.3]],
+});
+const params = { priorLogOdds: -0.5, maxCandidates: 8, beam: 6 };
+
+describe('decode', () => {
+  it('restores a spun word when the context makes the original far likelier', () => {
+    const out = decode(tokenize('the minister mentioned it'), { lm, channel }, params);
+    expect(out.map((r) => [r.first, r.original])).toEqual([[2, 'said']]);
+    expect(out[0]?.margin).toBeGreaterThan(0);
+  });
+
+  it('leaves a natural sentence alone even when its words have synonyms', () => {
+    expect(decode(tokenize('the minister said it'), { lm, channel }, params)).toEqual([]);
+  });
+
+  it('chooses neighbouring restorations jointly', () => {
+    const out = decode(tokenize('it was a onerous actuality'), { lm, channel }, params);
+    expect(out.map((r) => r.original)).toEqual(['hard', 'reality']);
+  });
+
+  it('returns nothing for empty input', () => {
+    expect(decode([], { lm, channel }, params)).toEqual([]);
+  });
+});

@@ -1,0 +1,342 @@
+/**
+ * Compact bigram language model (public/data/lm.bin.gz, built by scripts/data/build-lm.mjs from the
+ * CMU Sphinx en-us 3-gram LM). Pure TypeScript: takes the already-gunzipped bytes.
+ *
+ * Words are lowercase forms with ASCII apostrophes ("don't", "it's", "'s"). Log-probs are log10.
+ */
+
+export interface LanguageModel {
+  readonly size: number;
+  readonly unkLogProb: number;
+  id(word: string): number;
+  word(id: number): string;
+  unigram(id: number): number;
+  bigram(prev: number, id: number): number;
+  startId: number;
+  endId: number;
+}
+
+interface Utf8Decoder {
+  decode(input: Uint8Array): string;
+}
+type Utf8DecoderCtor = new (label?: string) => Utf8Decoder;
+const NativeTextDecoder = (globalThis as unknown as { TextDecoder?: Utf8DecoderCtor }).TextDecoder;
+let nativeDecoder: Utf8Decoder | undefined;
+
+/**
+ * Decode UTF-8 bytes. Uses the WHATWG TextDecoder when the host has one (browsers, Node, workers all do)
+ * and falls back to a small pure decoder otherwise.
+ */
+export function decodeUtf8(bytes: Uint8Array, start: number, end: number): string {
+  if (NativeTextDecoder !== undefined) {
+    nativeDecoder ??= new NativeTextDecoder('utf-8');
+    return nativeDecoder.decode(bytes.subarray(start, end));
+  }
+  const parts: string[] = [];
+  const codes: number[] = [];
+  let i = start;
+  while (i < end) {
+    const b = bytes[i] ?? 0;
+    let cp: number;
+    if (b < 0x80) {
+      cp = b;
+      i += 1;
+    } else if (b < 0xe0) {
+      cp = ((b & 0x1f) << 6) | ((bytes[i + 1] ?? 0) & 0x3f);
+      i += 2;
+    } else if (b < 0xf0) {
+      cp = ((b & 0x0f) << 12) | (((bytes[i + 1] ?? 0) & 0x3f) << 6) | ((bytes[i + 2] ?? 0) & 0x3f);
+      i += 3;
+    } else {
+      cp = ((b & 0x07) << 18) | (((bytes[i + 1] ?? 0) & 0x3f) << 12) | (((bytes[i + 2] ?? 0) & 0x3f) << 6) | ((bytes[i + 3] ?? 0) & 0x3f);
+      i += 4;
+    }
+    if (cp > 0xffff) {
+      cp -= 0x10000;
+      codes.push(0xd800 + (cp >> 10), 0xdc00 + (cp & 0x3ff));
+    } else {
+      codes.push(cp);
+    }
+    if (codes.length >= 8192) {
+      parts.push(String.fromCharCode(...codes));
+      codes.length = 0;
+    }
+  }
+  if (codes.length > 0) parts.push(String.fromCharCode(...codes));
+  return parts.join('');
+}
+
+/**
+ * A table of ASCII strings kept as bytes ("\n"-separated) and turned into JS strings only on demand,
+ * so decoding costs one byte scan instead of 10^5 string allocations.
+ */
+export class AsciiStrings {
+  readonly count: number;
+  private readonly starts: Uint32Array;
+  /** FNV-1a hash of each string, computed in the same pass that finds the separators */
+  readonly hashes: Uint32Array;
+  private readonly cache: (string | undefined)[];
+  constructor(
+    private readonly bytes: Uint8Array,
+    start: number,
+    end: number,
+    expectedCount: number,
+  ) {
+    const starts = new Uint32Array(expectedCount + 1);
+    const hashes = new Uint32Array(expectedCount);
+    let k = 0;
+    let h = 0x811c9dc5;
+    if (end > start) starts[k] = start;
+    for (let i = start; i < end; i++) {
+      const c = bytes[i] as number;
+      if (c === 10) {
+        if (k >= expectedCount) throw new Error('string table: too many strings');
+        hashes[k] = (h ^ (h >>> 15)) >>> 0;
+        k++;
+        starts[k] = i + 1;
+        h = 0x811c9dc5;
+      } else {
+        h = Math.imul(h ^ c, 0x01000193);
+      }
+    }
+    if (end > start) {
+      if (k >= expectedCount) throw new Error('string table: too many strings');
+      hashes[k] = (h ^ (h >>> 15)) >>> 0;
+      k++;
+    }
+    if (k !== expectedCount) throw new Error('string table: count mismatch');
+    starts[k] = end + 1;
+    this.count = k;
+    this.starts = starts;
+    this.hashes = hashes;
+    this.cache = new Array<string | undefined>(k);
+  }
+  get(i: number): string {
+    const hit = this.cache[i];
+    if (hit !== undefined) return hit;
+    if (i < 0 || i >= this.count) return '';
+    const a = this.starts[i] ?? 0;
+    const b = (this.starts[i + 1] ?? 0) - 1;
+    let s = '';
+    for (let k = a; k < b; k++) s += String.fromCharCode(this.bytes[k] ?? 0);
+    this.cache[i] = s;
+    return s;
+  }
+  equals(i: number, s: string): boolean {
+    const a = this.starts[i] ?? 0;
+    const b = (this.starts[i + 1] ?? 0) - 1;
+    if (b - a !== s.length) return false;
+    const bytes = this.bytes;
+    for (let k = 0; k < s.length; k++) if (bytes[a + k] !== s.charCodeAt(k)) return false;
+    return true;
+  }
+  static hash(s: string): number {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+    return (h ^ (h >>> 15)) >>> 0;
+  }
+}
+
+/** Read-only string -> string id hash table (open addressing) over some or all strings of an AsciiStrings. */
+export class StringIndex {
+  private readonly table: Int32Array;
+  private readonly mask: number;
+  constructor(
+    private readonly strings: AsciiStrings,
+    ids?: Uint32Array,
+  ) {
+    const n = ids ? ids.length : strings.count;
+    let size = 1024;
+    while (size < n * 2) size *= 2;
+    const table = new Int32Array(size).fill(-1);
+    const mask = size - 1;
+    const hashes = strings.hashes;
+    for (let k = 0; k < n; k++) {
+      const id = ids ? (ids[k] as number) : k;
+      let h = (hashes[id] as number) & mask;
+      while ((table[h] as number) !== -1) h = (h + 1) & mask;
+      table[h] = id;
+    }
+    this.table = table;
+    this.mask = mask;
+  }
+  /** string id, or -1 */
+  get(s: string): number {
+    let h = AsciiStrings.hash(s) & this.mask;
+    for (;;) {
+      const id = this.table[h] ?? -1;
+      if (id === -1) return -1;
+      if (this.strings.equals(id, s)) return id;
+      h = (h + 1) & this.mask;
+    }
+  }
+}
+
+/** Little-endian reader over a byte array. */
+export class ByteReader {
+  pos = 0;
+  private readonly view: DataView;
+  constructor(readonly bytes: Uint8Array) {
+    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+  u8(): number {
+    if (this.pos >= this.bytes.length) throw new Error('unexpected end of data');
+    return this.bytes[this.pos++] ?? 0;
+  }
+  u32(): number {
+    const v = this.view.getUint32(this.pos, true);
+    this.pos += 4;
+    return v;
+  }
+  i32(): number {
+    const v = this.view.getInt32(this.pos, true);
+    this.pos += 4;
+    return v;
+  }
+  f32(): number {
+    const v = this.view.getFloat32(this.pos, true);
+    this.pos += 4;
+    return v;
+  }
+  varint(): number {
+    let v = 0;
+    let mul = 1;
+    for (;;) {
+      const b = this.u8();
+      v += (b & 0x7f) * mul;
+      if (b < 0x80) return v;
+      mul *= 128;
+    }
+  }
+  magic(expected: string): void {
+    for (let k = 0; k < expected.length; k++) {
+      if (this.u8() !== expected.charCodeAt(k)) throw new Error(`bad magic: expected ${expected}`);
+    }
+  }
+  /** u32 byte length + ASCII strings separated by "\n" */
+  asciiStrings(count: number): AsciiStrings {
+    const len = this.u32();
+    if (this.pos + len > this.bytes.length) throw new Error('unexpected end of data');
+    const t = new AsciiStrings(this.bytes, this.pos, this.pos + len, count);
+    this.pos += len;
+    return t;
+  }
+  /** u32 byte length + UTF-8 text */
+  text(): string {
+    const len = this.u32();
+    if (this.pos + len > this.bytes.length) throw new Error('unexpected end of data');
+    const s = decodeUtf8(this.bytes, this.pos, this.pos + len);
+    this.pos += len;
+    return s;
+  }
+  f32Array(n: number): Float32Array {
+    const a = new Float32Array(n);
+    for (let k = 0; k < n; k++) a[k] = this.f32();
+    return a;
+  }
+}
+
+class CompactLM implements LanguageModel {
+  readonly size: number;
+  readonly unkLogProb: number;
+  readonly startId: number;
+  readonly endId: number;
+  private readonly words: AsciiStrings;
+  private readonly ids: StringIndex;
+  private readonly uni: Float32Array;
+  private readonly bo: Float32Array;
+  private readonly offsets: Uint32Array;
+  private readonly next: Uint32Array;
+  private readonly gain: Float32Array;
+
+  constructor(bytes: Uint8Array) {
+    const r = new ByteReader(bytes);
+    r.magic('ULM1');
+    const V = r.u32();
+    const nB = r.u32();
+    this.size = V;
+    this.unkLogProb = r.f32();
+    this.startId = r.i32();
+    this.endId = r.i32();
+    const uniBook = r.f32Array(256);
+    const boBook = r.f32Array(256);
+    const gainBook = r.f32Array(256);
+    this.words = r.asciiStrings(V);
+    if (this.words.count !== V) throw new Error('lm: vocabulary size mismatch');
+    this.ids = new StringIndex(this.words);
+    this.uni = new Float32Array(V);
+    this.bo = new Float32Array(V);
+    const b = r.bytes;
+    let p = r.pos;
+    if (p + 2 * V > b.length) throw new Error('unexpected end of data');
+    for (let i = 0; i < V; i++) this.uni[i] = uniBook[b[p++] ?? 0] ?? 0;
+    for (let i = 0; i < V; i++) this.bo[i] = boBook[b[p++] ?? 0] ?? 0;
+    const n = b.length;
+    const varint = (): number => {
+      let v = 0;
+      let mul = 1;
+      for (;;) {
+        if (p >= n) throw new Error('unexpected end of data');
+        const x = b[p++] ?? 0;
+        v += (x & 0x7f) * mul;
+        if (x < 0x80) return v;
+        mul *= 128;
+      }
+    };
+    this.offsets = new Uint32Array(V + 1);
+    let total = 0;
+    for (let i = 0; i < V; i++) {
+      this.offsets[i] = total;
+      total += varint();
+    }
+    this.offsets[V] = total;
+    if (total !== nB) throw new Error('lm: bigram count mismatch');
+    this.next = new Uint32Array(nB);
+    for (let i = 0; i < V; i++) {
+      let prev = 0;
+      const end = this.offsets[i + 1] ?? 0;
+      for (let k = this.offsets[i] ?? 0; k < end; k++) {
+        prev += varint();
+        this.next[k] = prev;
+      }
+    }
+    this.gain = new Float32Array(nB);
+    if (p + nB > b.length) throw new Error('unexpected end of data');
+    for (let k = 0; k < nB; k++) this.gain[k] = gainBook[b[p++] ?? 0] ?? 0;
+  }
+
+  id(word: string): number {
+    return this.ids.get(word);
+  }
+
+  word(id: number): string {
+    return id >= 0 && id < this.size ? this.words.get(id) : '<unk>';
+  }
+
+  unigram(id: number): number {
+    return id < 0 || id >= this.size ? this.unkLogProb : (this.uni[id] ?? this.unkLogProb);
+  }
+
+  bigram(prev: number, id: number): number {
+    const known = id >= 0 && id < this.size;
+    if (prev < 0 || prev >= this.size) return known ? (this.uni[id] ?? 0) : this.unkLogProb;
+    const backoff = this.bo[prev] ?? 0;
+    if (!known) return backoff + this.unkLogProb;
+    const base = backoff + (this.uni[id] ?? 0);
+    let lo = this.offsets[prev] ?? 0;
+    let hi = (this.offsets[prev + 1] ?? 0) - 1;
+    const next = this.next;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const w = next[mid] ?? 0;
+      if (w < id) lo = mid + 1;
+      else if (w > id) hi = mid - 1;
+      else return base + (this.gain[mid] ?? 0);
+    }
+    return base;
+  }
+}
+
+export function decodeLanguageModel(bytes: Uint8Array): LanguageModel {
+  return new CompactLM(bytes);
+}

@@ -1,0 +1,159 @@
+/**
+ * Likely original source: which publisher first reported this text. Each publisher's signals
+ * (interview attributions, programme names, datelines, sign-offs, credit-line house styles) are
+ * data in data/publishers.json; this module only weighs them. Signals are read from the restored
+ * text as well as the page's text, so a spun attribution ("instructed CNBC") counts once restored
+ * ("told CNBC").
+ */
+import data from './data/publishers.json';
+import type { PageMeta, Source, SourceCandidate } from './types';
+
+interface Signal {
+  re: RegExp;
+  weight: number;
+  label: string;
+}
+
+interface Publisher {
+  name: string;
+  domain: string;
+  spelling: string;
+  signals: Signal[];
+}
+
+const PUBLISHERS: Publisher[] = data.publishers.map((p) => ({
+  name: p.name,
+  domain: p.domain,
+  spelling: p.spelling,
+  signals: p.signals.map((s) => ({ re: new RegExp(s.re, `${'flags' in s ? s.flags : ''}g`), weight: s.weight, label: s.label })),
+}));
+
+const SPELLING = {
+  uk: new RegExp(`\\b(?:${data.spelling.uk.join('|')})`, 'gi'),
+  us: new RegExp(`\\b(?:${data.spelling.us.join('|')})`, 'gi'),
+};
+
+/** Below this summed evidence no publisher is named (a recipe or a blog post has none). */
+const NONE_SCORE = 2.2;
+/** A signal repeated counts less each time: weight × (1 + ln n). */
+const repeatFactor = (n: number) => 1 + Math.log(n);
+
+export interface SourceInput {
+  text: string;
+  /** The text with spun wording and credit lines repaired: credit house styles and attributions match there. */
+  restoredText: string;
+  url?: string;
+  meta?: PageMeta;
+}
+
+export function inferSource({ text, restoredText, url, meta }: SourceInput): Source {
+  const ownHost = hostOf(url);
+  const scores = new Map<Publisher, { score: number; evidence: string[] }>();
+  const add = (p: Publisher, weight: number, reason: string) => {
+    const s = scores.get(p) ?? { score: 0, evidence: [] };
+    s.score += weight;
+    s.evidence.push(reason);
+    scores.set(p, s);
+  };
+
+  const bodies = restoredText === text ? [text] : [restoredText, text];
+  for (const p of PUBLISHERS) {
+    if (ownHost && sameSite(ownHost, p.domain)) continue;
+    for (const sig of p.signals) {
+      const seen = new Map<string, number>();
+      for (const body of bodies) {
+        sig.re.lastIndex = 0;
+        for (let m = sig.re.exec(body); m !== null; m = sig.re.exec(body)) {
+          if (m[0].length === 0) sig.re.lastIndex++;
+          seen.set(m[0], (seen.get(m[0]) ?? 0) + 1);
+        }
+        if (seen.size > 0) break; // the restored text found it; the page text would repeat it
+      }
+      if (seen.size === 0) continue;
+      const total = [...seen.values()].reduce((a, b) => a + b, 0);
+      const example = [...seen.keys()][0] ?? '';
+      add(p, sig.weight * repeatFactor(total), sig.label.replaceAll('$0', example.trim()) + (total > 1 ? ` (${total}×)` : ''));
+    }
+  }
+
+  for (const hint of metaHints(meta, ownHost)) {
+    const p = PUBLISHERS.find((q) => sameSite(hint.host, q.domain));
+    if (p) add(p, hint.weight, hint.reason);
+  }
+
+  const uk = count(SPELLING.uk, restoredText);
+  const us = count(SPELLING.us, restoredText);
+  if (scores.size > 0 && uk + us >= 2) {
+    const variety = uk > us * 2 ? 'uk' : us > uk * 2 ? 'us' : null;
+    if (variety) {
+      for (const [p, s] of scores) {
+        if (p.spelling === variety) {
+          s.score += 0.5;
+          s.evidence.push(`${variety === 'uk' ? 'British' : 'American'} spelling (${variety === 'uk' ? uk : us} words)`);
+        }
+      }
+    }
+  }
+
+  const ranked = [...scores.entries()].sort((a, b) => b[1].score - a[1].score);
+  const z = Math.exp(NONE_SCORE) + ranked.reduce((acc, [, s]) => acc + Math.exp(s.score), 0);
+  const candidates: SourceCandidate[] = ranked.slice(0, 5).map(([p, s]) => ({
+    publisher: p.name,
+    domain: p.domain,
+    confidence: round(Math.exp(s.score) / z),
+  }));
+  const top = ranked[0];
+  if (!top || (candidates[0]?.confidence ?? 0) < 0.4) {
+    return { publisher: null, domain: null, confidence: 0, evidence: top ? top[1].evidence : [], candidates };
+  }
+  return {
+    publisher: top[0].name,
+    domain: top[0].domain,
+    confidence: candidates[0]?.confidence ?? 0,
+    evidence: top[1].evidence,
+    candidates,
+  };
+}
+
+interface MetaHint {
+  host: string;
+  weight: number;
+  reason: string;
+}
+
+function metaHints(meta: PageMeta | undefined, ownHost: string | null): MetaHint[] {
+  if (!meta) return [];
+  const hints: MetaHint[] = [];
+  const canonical = hostOf(meta.canonicalUrl);
+  if (canonical && (!ownHost || !sameSite(canonical, ownHost))) {
+    hints.push({ host: canonical, weight: 4, reason: `canonical link points to ${canonical}` });
+  }
+  const linkCounts = new Map<string, number>();
+  for (const l of meta.links ?? []) {
+    const h = hostOf(l);
+    if (h && (!ownHost || !sameSite(h, ownHost))) linkCounts.set(h, (linkCounts.get(h) ?? 0) + 1);
+  }
+  for (const [h, n] of linkCounts) hints.push({ host: h, weight: Math.min(2, 0.7 * repeatFactor(n)), reason: `links to ${h} (${n}×)` });
+  return hints;
+}
+
+function hostOf(url: string | undefined): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).hostname.toLowerCase().replace(/^www\./, '');
+  } catch {
+    return null;
+  }
+}
+
+function sameSite(host: string, domain: string): boolean {
+  const d = domain.split('/')[0] ?? domain;
+  return host === d || host.endsWith(`.${d}`);
+}
+
+function count(re: RegExp, text: string): number {
+  re.lastIndex = 0;
+  return text.match(re)?.length ?? 0;
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;

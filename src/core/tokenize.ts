@@ -1,0 +1,69 @@
+/**
+ * Tokenizer: words and numbers with exact UTF-16 offsets, and what separates each from the one
+ * before it. A hand-written scanner over code units, because Intl.Segmenter is superlinear on
+ * long strings in Node 20's V8 (see docs/engine.md).
+ */
+
+/** What stands between a token and the token before it. */
+export type Gap =
+  /** Only spaces or tabs: the two tokens can form one phrase. */
+  | 'space'
+  /** A hyphen with no spaces: a compound such as "Secretary-General". */
+  | 'hyphen'
+  /** Punctuation inside a sentence (comma, quote, bracket, dash). */
+  | 'punct'
+  /** The end of a sentence, a line break, or the start of the text. */
+  | 'sentence';
+
+export interface Token {
+  start: number;
+  end: number;
+  /** The text as written. */
+  text: string;
+  /** Lowercase, with curly apostrophes folded to "'" — the key for the language data. */
+  norm: string;
+  kind: 'word' | 'number';
+  gap: Gap;
+}
+
+// A word is letters/marks/digits, optionally joined by apostrophes (don't, 1000’s, O’Brien).
+// Abbreviations with inner periods (U.S., U.Ok., e.g.) stay one token.
+const TOKEN_RE = /(?:\p{L}{1,3}\.){2,}|[\p{L}\p{M}\p{N}]+(?:['’\u02BC][\p{L}\p{M}\p{N}]+)*/gu;
+const NUMBER_RE = /^\p{N}/u;
+const SENTENCE_END_RE = /[.!?]["”’)\]]*\s*$|\n/;
+const APOSTROPHES_RE = /[’\u02BC]/g;
+
+export function normalize(word: string): string {
+  return word.toLowerCase().replace(APOSTROPHES_RE, "'");
+}
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  TOKEN_RE.lastIndex = 0;
+  let prevEnd = 0;
+  for (let m = TOKEN_RE.exec(text); m !== null; m = TOKEN_RE.exec(text)) {
+    const raw = m[0];
+    const start = m.index;
+    const between = text.slice(prevEnd, start);
+    tokens.push({
+      start,
+      end: start + raw.length,
+      text: raw,
+      norm: normalize(raw),
+      kind: NUMBER_RE.test(raw) ? 'number' : 'word',
+      gap: gapOf(between, tokens.length === 0),
+    });
+    prevEnd = start + raw.length;
+  }
+  return tokens;
+}
+
+function gapOf(between: string, first: boolean): Gap {
+  if (first) return 'sentence';
+  if (between === '-' || between === '‐') return 'hyphen';
+  // The period of an abbreviation ("U.S. officials") belongs to its token, so what is left is
+  // plain space and the two words can still form a phrase.
+  if (between === '' || /^[ \t\u00A0]+$/.test(between)) return 'space';
+  if (SENTENCE_END_RE.test(between)) return 'sentence';
+  return 'punct';
+}

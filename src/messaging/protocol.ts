@@ -1,0 +1,68 @@
+/**
+ * The one message protocol shared by every surface: discriminated unions keyed by `kind`, named
+ * by direction. The background owns the engine and its data; tabs and the popup only ask.
+ */
+import type { Analysis, PageMeta } from '../core/types';
+
+/** What the background remembers about one tab. */
+export interface TabState {
+  tabId: number;
+  url: string;
+  title: string;
+  checkedAt: string;
+  /** The text that was analysed (offsets in `analysis` refer to it). */
+  text: string;
+  analysis: Analysis;
+}
+
+/** content script → background */
+export type ContentToBackground = { kind: 'analyze-text'; text: string; url: string; title: string; meta?: PageMeta };
+
+/** popup / options → background */
+export type UiToBackground = { kind: 'check-tab'; tabId: number; selectionOnly?: boolean } | { kind: 'get-tab-state'; tabId: number };
+
+/** background → content script */
+export type BackgroundToContent =
+  | { kind: 'run-check'; selectionOnly?: boolean }
+  | { kind: 'scroll-to-span'; index: number }
+  | { kind: 'ping' };
+
+export type ToBackground = ContentToBackground | UiToBackground;
+
+/** Replies, by request kind. */
+export interface Replies {
+  'analyze-text': { ok: true; analysis: Analysis } | Failure;
+  'check-tab': { ok: true; state: TabState } | Failure;
+  'get-tab-state': { ok: true; state: TabState | null } | Failure;
+  'run-check': { ok: true; highlighted: number } | Failure;
+  'scroll-to-span': { ok: boolean };
+  ping: { ok: true };
+}
+
+export interface Failure {
+  ok: false;
+  error: string;
+}
+
+export type ReplyOf<M extends { kind: keyof Replies }> = Replies[M['kind']];
+
+/** Runtime guard: messages arrive as `unknown` and page scripts cannot be trusted to send ours. */
+export function isToBackground(m: unknown): m is ToBackground {
+  if (typeof m !== 'object' || m === null) return false;
+  const k = (m as { kind?: unknown }).kind;
+  switch (k) {
+    case 'analyze-text':
+      return typeof (m as { text?: unknown }).text === 'string' && typeof (m as { url?: unknown }).url === 'string';
+    case 'check-tab':
+    case 'get-tab-state':
+      return Number.isInteger((m as { tabId?: unknown }).tabId);
+    default:
+      return false;
+  }
+}
+
+export function isToContent(m: unknown): m is BackgroundToContent {
+  if (typeof m !== 'object' || m === null) return false;
+  const k = (m as { kind?: unknown }).kind;
+  return k === 'run-check' || k === 'ping' || (k === 'scroll-to-span' && Number.isInteger((m as { index?: unknown }).index));
+}

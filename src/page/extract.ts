@@ -1,0 +1,142 @@
+/**
+ * Finds the article on a live page and turns it into the text the engine reads, keeping a map
+ * from text offsets back to DOM text nodes so spans can be highlighted in place. Editable areas,
+ * code, forms and scripts are never read (and so never highlighted).
+ */
+
+/** A run of analysed text that comes from one DOM text node. */
+export interface Segment {
+  /** Offset of the run in the analysed text. */
+  start: number;
+  node: Text;
+  /** Length in UTF-16 code units (equal in text and node). */
+  length: number;
+}
+
+export interface PageText {
+  text: string;
+  segments: Segment[];
+  root: Element;
+}
+
+const SKIP = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEXTAREA',
+  'INPUT',
+  'SELECT',
+  'OPTION',
+  'BUTTON',
+  'CODE',
+  'PRE',
+  'KBD',
+  'SAMP',
+  'SVG',
+  'MATH',
+  'CANVAS',
+  'IFRAME',
+  'TEMPLATE',
+  'NAV',
+  'FORM',
+]);
+const BLOCK_RE =
+  /^(?:ADDRESS|ARTICLE|ASIDE|BLOCKQUOTE|BR|DD|DIV|DL|DT|FIELDSET|FIGCAPTION|FIGURE|FOOTER|H[1-6]|HEADER|HR|LI|MAIN|OL|P|SECTION|TABLE|TD|TH|TR|UL|CAPTION|SUMMARY|DETAILS)$/;
+/** Past this many characters the page is cut (the engine stays responsive; the user is told). */
+export const MAX_PAGE_CHARS = 2_000_000;
+
+/** The element most likely to hold the article: <article>, schema.org articleBody, <main>, else the densest paragraph container. */
+export function findArticleRoot(doc: Document): Element {
+  const candidates = [...doc.querySelectorAll('[itemprop="articleBody"], article, [role="article"], main, [role="main"]')].filter(
+    (el) => textLength(el) > 200,
+  );
+  if (candidates.length > 0) {
+    // The smallest candidate that still holds most of the paragraph text is the tightest fit.
+    const best = candidates.sort((a, b) => paragraphText(b) - paragraphText(a))[0] as Element;
+    return best;
+  }
+  const byParent = new Map<Element, number>();
+  for (const p of doc.querySelectorAll('p')) {
+    const parent = p.parentElement;
+    if (parent) byParent.set(parent, (byParent.get(parent) ?? 0) + (p.textContent?.length ?? 0));
+  }
+  let best: Element | null = null;
+  let bestLen = 0;
+  for (const [el, len] of byParent) if (len > bestLen) [best, bestLen] = [el, len];
+  return best && bestLen > 300 ? best : (doc.body ?? doc.documentElement);
+}
+
+const textLength = (el: Element) => el.textContent?.length ?? 0;
+const paragraphText = (el: Element) => [...el.querySelectorAll('p')].reduce((n, p) => n + (p.textContent?.length ?? 0), 0);
+
+export function isSkipped(el: Element): boolean {
+  if (SKIP.has(el.tagName.toUpperCase())) return true;
+  if ((el as HTMLElement).isContentEditable || el.getAttribute('contenteditable') === 'true' || el.getAttribute('contenteditable') === '')
+    return true;
+  if (el.getAttribute('aria-hidden') === 'true' || el.hasAttribute('hidden')) return true;
+  return el.hasAttribute('data-unspun-ui');
+}
+
+/** Walk `root` and build the analysed text: block elements become line breaks, other whitespace stays in place. */
+export function readPage(root: Element, limit = MAX_PAGE_CHARS): PageText {
+  let text = '';
+  const segments: Segment[] = [];
+  const newline = () => {
+    if (text.length > 0 && !text.endsWith('\n')) text += '\n';
+  };
+  const walk = (node: Node) => {
+    if (text.length >= limit) return;
+    if (node.nodeType === 3) {
+      const data = (node as Text).data;
+      if (data.length === 0) return;
+      const take = Math.min(data.length, limit - text.length);
+      // Line breaks in the HTML source are layout, not sentence ends: same length, so offsets hold.
+      segments.push({ start: text.length, node: node as Text, length: take });
+      text += data.slice(0, take).replace(/[\r\n\t\f]/g, ' ');
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const el = node as Element;
+    if (isSkipped(el)) return;
+    const block = BLOCK_RE.test(el.tagName.toUpperCase());
+    if (block) newline();
+    for (let c = el.firstChild; c; c = c.nextSibling) walk(c);
+    if (block) newline();
+  };
+  walk(root);
+  return { text, segments, root };
+}
+
+/**
+ * DOM position of a text offset. A span's start lies in the segment holding its first character,
+ * its end in the segment holding its last one; both found by binary search.
+ */
+export function locate(segments: readonly Segment[], offset: number, isEnd = false): { node: Text; offset: number } | null {
+  // The last segment starting at or before the offset (strictly before, for an end).
+  let lo = 0;
+  let hi = segments.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const st = (segments[mid] as Segment).start;
+    if (st < offset || (!isEnd && st === offset)) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  const s = segments[found];
+  if (!s) return null;
+  const inside = isEnd ? offset <= s.start + s.length : offset < s.start + s.length;
+  return inside ? { node: s.node, offset: offset - s.start } : null;
+}
+
+/** A DOM Range for text offsets [start, end), across element boundaries. */
+export function rangeFor(doc: Document, segments: readonly Segment[], start: number, end: number): Range | null {
+  const a = locate(segments, start, false);
+  const b = locate(segments, end, true);
+  if (!a || !b) return null;
+  const range = doc.createRange();
+  range.setStart(a.node, a.offset);
+  range.setEnd(b.node, b.offset);
+  return range;
+}

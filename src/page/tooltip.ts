@@ -1,0 +1,93 @@
+/**
+ * Hover tooltip with the likely original wording, drawn in a closed shadow root so the page's
+ * styles cannot reach it and it cannot restyle the page. Text only: page-derived strings go
+ * through textContent, never markup.
+ */
+import type { Span } from '../core/types';
+
+export interface Tooltip {
+  /** Watch the pointer over these ranges. */
+  attach(ranges: readonly (Range | null)[], spans: readonly Span[]): void;
+  detach(): void;
+}
+
+const CSS = `:host { all: initial; }
+.tip { position: fixed; z-index: 2147483647; max-width: 320px; padding: 6px 9px; border-radius: 6px;
+  font: 13px/1.4 system-ui, sans-serif; background: #1d2330; color: #f4f6fa; box-shadow: 0 4px 14px rgba(0,0,0,.3); pointer-events: none; }
+.tip[hidden] { display: none; }
+.label { opacity: .75; font-size: 11px; text-transform: uppercase; letter-spacing: .04em; }
+.orig { font-weight: 600; }`;
+
+export function createTooltip(doc: Document): Tooltip {
+  const host = doc.createElement('unspun-tooltip');
+  host.setAttribute('data-unspun-ui', '');
+  const shadow = host.attachShadow({ mode: 'closed' });
+  const style = doc.createElement('style');
+  style.textContent = CSS;
+  const tip = doc.createElement('div');
+  tip.className = 'tip';
+  tip.hidden = true;
+  tip.setAttribute('role', 'tooltip');
+  shadow.append(style, tip);
+
+  let ranges: readonly (Range | null)[] = [];
+  let spans: readonly Span[] = [];
+  let pending = false;
+  let lastEvent: MouseEvent | null = null;
+
+  const show = (span: Span, rect: DOMRect) => {
+    tip.replaceChildren();
+    const label = doc.createElement('div');
+    label.className = 'label';
+    label.textContent = span.kind === 'credit' ? 'Repaired credit' : 'Likely original';
+    const orig = doc.createElement('div');
+    orig.className = 'orig';
+    orig.textContent = span.restored;
+    tip.append(label, orig);
+    if (span.alternatives.length) {
+      const alt = doc.createElement('div');
+      alt.textContent = `or: ${span.alternatives.join(', ')}`;
+      tip.append(alt);
+    }
+    tip.hidden = false;
+    tip.style.left = `${Math.max(4, rect.left)}px`;
+    tip.style.top = `${rect.bottom + 6}px`;
+  };
+
+  const onMove = (e: MouseEvent) => {
+    lastEvent = e;
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(() => {
+      pending = false;
+      if (!lastEvent) return;
+      const hit = hitTest(lastEvent.clientX, lastEvent.clientY);
+      if (hit) show(hit.span, hit.rect);
+      else tip.hidden = true;
+    });
+  };
+
+  const hitTest = (x: number, y: number): { span: Span; rect: DOMRect } | null => {
+    for (let i = 0; i < ranges.length; i++) {
+      const r = ranges[i];
+      if (!r) continue;
+      for (const rect of r.getClientRects()) {
+        if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom) return { span: spans[i] as Span, rect };
+      }
+    }
+    return null;
+  };
+
+  return {
+    attach(r, s) {
+      ranges = r;
+      spans = s;
+      if (!host.isConnected) (doc.body ?? doc.documentElement).appendChild(host);
+      doc.addEventListener('mousemove', onMove, { passive: true });
+    },
+    detach() {
+      doc.removeEventListener('mousemove', onMove);
+      host.remove();
+    },
+  };
+}

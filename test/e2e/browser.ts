@@ -1,0 +1,52 @@
+/**
+ * Launches Debian's Chromium with the built extension loaded (headless, new mode), and finds
+ * the extension's service worker and id. No browser is downloaded: CHROMIUM_PATH or /usr/bin/chromium.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { type BrowserContext, chromium, type Worker } from 'playwright-core';
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  close: () => Promise<void>;
+}
+
+/** The e2e build (UNSPUN_E2E=1) may read the loopback fixture server without a toolbar click. */
+export const EXTENSION_DIR = path.resolve('.output/e2e-chrome-mv3');
+
+export async function launchWithExtension(dir = EXTENSION_DIR): Promise<ExtensionBrowser> {
+  if (!existsSync(path.join(dir, 'manifest.json'))) throw new Error(`no built extension in ${dir}: run \`npm run build:e2e\` first`);
+  const context = await chromium.launchPersistentContext('', {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1100, height: 900 },
+    args: [
+      `--disable-extensions-except=${dir}`,
+      `--load-extension=${dir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+    ],
+  });
+  let [worker] = context.serviceWorkers();
+  worker ??= await context.waitForEvent('serviceworker', { timeout: 15_000 });
+  const extensionId = new URL(worker.url()).host;
+  return { context, worker, extensionId, close: () => context.close() };
+}
+
+declare const chrome: {
+  tabs: { query: (q: object) => Promise<{ id?: number; url?: string }[]> };
+};
+
+/** The id of the tab showing `url` (the e2e build's host permission lets the worker read tab URLs there). */
+export async function tabIdFor(worker: Worker, url: string): Promise<number> {
+  const id = await worker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url?.startsWith(u))?.id ?? -1, url);
+  if (id < 0) throw new Error(`no tab for ${url}`);
+  return id;
+}

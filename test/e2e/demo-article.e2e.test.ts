@@ -1,0 +1,93 @@
+/**
+ * The demo article (the seed repost) on a loopback page: the popup opened for that tab checks
+ * it, the content script highlights spun wording in place, and the popup shows the verdict.
+ */
+import { mkdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ExtensionBrowser, launchWithExtension, tabIdFor } from './browser';
+import { type FixtureServer, startFixtureServer } from './server';
+
+declare const chrome: { runtime: { sendMessage: (m: unknown) => Promise<unknown> } };
+
+let server: FixtureServer;
+let browser: ExtensionBrowser;
+let page: Page;
+let popup: Page;
+let tabId: number;
+
+beforeAll(async () => {
+  server = await startFixtureServer();
+  browser = await launchWithExtension();
+  page = await browser.context.newPage();
+  await page.goto(server.url('spun-article.html'));
+  tabId = await tabIdFor(browser.worker, server.url('spun-article.html'));
+  popup = await browser.context.newPage();
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
+  await popup.waitForSelector('body[data-ready]', { timeout: 30_000 });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the demo article', () => {
+  it('is checked without error when the popup opens for its tab', async () => {
+    expect(await popup.getAttribute('body', 'data-ready')).toBe('true');
+  });
+
+  it('gets spun words highlighted in place by the content script', async () => {
+    await page.waitForSelector('html[data-unspun-spans]');
+    const highlighted = await page.evaluate(() => {
+      const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('unspun-spun');
+      return h ? [...h].map((r) => r.toString()) : [];
+    });
+    expect(highlighted.length).toBeGreaterThan(20);
+    expect(highlighted).toContain('mentioned');
+    // "instructed" sits in a <strong> inside the paragraph: the range must cover exactly it.
+    expect(highlighted).toContain('instructed');
+  });
+
+  it('highlights the mangled photo credits', async () => {
+    const credits = await page.evaluate(() => {
+      const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('unspun-credit');
+      return h ? [...h].map((r) => r.toString()) : [];
+    });
+    expect(credits).toContain('Getty Photos Information');
+  });
+
+  it('shows the spun verdict, the restored wording and the likely source in the popup', async () => {
+    expect(await popup.getAttribute('#verdict', 'data-verdict')).toBe('spun');
+    expect(await popup.textContent('#verdict')).toContain('Spun');
+    const rows = await popup.$$eval('.spans tbody tr', (trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)),
+    );
+    expect(rows).toContainEqual(['mentioned', 'said', expect.any(String)]);
+    expect(await popup.textContent('.source .publisher')).toContain('CNBC');
+    expect(await popup.textContent('.credits')).toContain('Getty Images News');
+  });
+
+  it('answers get-tab-state messages from extension pages with the stored result', async () => {
+    const reply = (await popup.evaluate((id) => chrome.runtime.sendMessage({ kind: 'get-tab-state', tabId: id }), tabId)) as {
+      ok: boolean;
+      state: { analysis: { verdict: { spun: boolean } } } | null;
+    };
+    expect(reply.ok).toBe(true);
+    expect(reply.state?.analysis.verdict.spun).toBe(true);
+  });
+
+  it('makes no network request beyond loading the page itself', async () => {
+    expect(server.requests.filter((r) => r !== '/spun-article.html' && r !== '/favicon.ico')).toEqual([]);
+  });
+
+  it('saves screenshots of the page and the popup for the README', async () => {
+    mkdirSync('docs/screenshots', { recursive: true });
+    await popup.setViewportSize({ width: 480, height: 760 });
+    await popup.screenshot({ path: 'docs/screenshots/popup.png' });
+    await page.bringToFront();
+    await page.evaluate(() => window.scrollTo(0, 380));
+    await page.screenshot({ path: 'docs/screenshots/page.png' });
+    expect(true).toBe(true);
+  });
+});

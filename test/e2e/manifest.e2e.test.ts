@@ -1,0 +1,35 @@
+/** The shipped manifests ask for the minimum, and only the e2e build may read the loopback test server. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+const manifest = (dir: string) => JSON.parse(readFileSync(`.output/${dir}/manifest.json`, 'utf8'));
+
+describe('built manifests', () => {
+  it.each(['chrome-mv3', 'firefox-mv2', 'firefox-mv3'])('%s asks for no host access up front and declares no content scripts', (dir) => {
+    const m = manifest(dir);
+    expect(m.host_permissions ?? []).toEqual([]);
+    expect(m.content_scripts ?? []).toEqual([]);
+    expect((m.permissions as string[]).filter((p) => p.includes('://') || p === '<all_urls>')).toEqual([]);
+    expect([...m.permissions].sort()).toEqual(['activeTab', 'contextMenus', 'scripting', 'storage']);
+  });
+
+  it('Firefox builds carry an add-on id, a minimum version and declare that no data is collected', () => {
+    for (const dir of ['firefox-mv2', 'firefox-mv3']) {
+      const gecko = manifest(dir).browser_specific_settings.gecko;
+      expect(gecko.id).toMatch(/@/);
+      expect(gecko.strict_min_version).toBeTruthy();
+      expect(gecko.data_collection_permissions).toEqual({ required: ['none'] });
+    }
+  });
+
+  it('the e2e build adds only loopback host access', () => {
+    expect(manifest('e2e-chrome-mv3').host_permissions).toEqual(['http://127.0.0.1/*']);
+  });
+
+  it('no build loads remote code or relaxes the extension CSP', () => {
+    for (const dir of ['chrome-mv3', 'firefox-mv2', 'firefox-mv3']) {
+      const m = manifest(dir);
+      expect(JSON.stringify(m.content_security_policy ?? {})).not.toMatch(/unsafe-eval|http:|https:/);
+    }
+  });
+});

@@ -1,0 +1,42 @@
+import { defineConfig } from 'wxt';
+
+// End-to-end tests load a build that may read pages on the loopback test server without a click
+// on the toolbar button (a headless browser cannot click it, so activeTab is never granted).
+// Only that build, written to .output/e2e-*, has the extra host permission; shipped builds don't.
+const e2e = process.env.UNSPUN_E2E === '1';
+
+// The manifest asks only for what a user-initiated check needs. Host access is optional and
+// requested at the moment the user asks for a network action (compare with an original URL)
+// or turns on automatic checks for a site. README.md § Permissions explains each entry.
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  srcDir: '.',
+  entrypointsDir: 'entrypoints',
+  publicDir: 'public',
+  outDirTemplate: `${e2e ? 'e2e-' : ''}{{browser}}-mv{{manifestVersion}}{{modeSuffix}}`,
+  // Explicit imports keep every file readable on its own and the engine free of globals.
+  imports: false,
+  manifest: ({ browser, manifestVersion }) => ({
+    name: 'Unspun',
+    description: 'Detects synonym-spun news reposts, restores the original wording and names the likely original source. Runs locally.',
+    permissions: ['activeTab', 'storage', 'scripting', 'contextMenus'],
+    ...(manifestVersion === 3 ? { optional_host_permissions: ['<all_urls>'] } : { optional_permissions: ['<all_urls>'] }),
+    ...(e2e && (manifestVersion === 3 ? { host_permissions: ['http://127.0.0.1/*'] } : {})),
+    action: { default_title: 'Unspun: check this page' },
+    commands: {
+      'check-page': {
+        suggested_key: { default: 'Alt+Shift+U' },
+        description: 'Check this page for spun wording',
+      },
+    },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: 'unspun@unspun.dev',
+          strict_min_version: '142.0',
+          data_collection_permissions: { required: ['none'] },
+        },
+      },
+    }),
+  }),
+});
