@@ -45,6 +45,7 @@ const manifest = {
       stats: ch.stats,
       sources: [
         SOURCES.wordnet,
+        SOURCES.mythes,
         SOURCES.moby,
         { name: 'spinner table', kind: 'project', files: spinnerFiles, license: 'MIT (this project)' },
       ],

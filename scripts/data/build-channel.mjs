@@ -31,10 +31,20 @@ export const CHANNEL_PARAMS = {
   /** at most this many thesaurus-only (Moby) candidates per key */
   maxThesaurusPerKey: 10,
   maxSpunWordsThesaurus: 3,
-  reliability: { seed: 0.9, known: 0.6, seedDiff: 0.6, seedInflect: 0.4, wordnet: 0.5, wordnetNaive: 0.15, moby: 0.2 },
+  reliability: {
+    seed: 0.9,
+    known: 0.6,
+    seedDiff: 0.6,
+    seedInflect: 0.4,
+    mythes: 0.6,
+    mythesNaive: 0.2,
+    wordnet: 0.35,
+    wordnetNaive: 0.1,
+    moby: 0.2,
+  },
 };
 
-// Function words: never an original or a spun key for the general thesauri (WordNet "in"->"inch", "a"->"angstrom").
+// Function words: never a spun key for the general thesauri (WordNet "in"->"inch", "a"->"angstrom").
 export const STOP = new Set(
   `a an the and or nor but if then else so as than that this these those there here where when while what which who whom whose why how
   i me my mine we us our ours you your yours he him his she her hers it its they them their theirs one ones
@@ -44,6 +54,15 @@ export const STOP = new Set(
   all any both each either every few many more most much neither none other others own same several some such
   s t d ll m re ve o oh ok mr mrs ms dr st co inc ltd jr sr`.split(/\s+/),
 );
+
+// Words with real dictionary senses besides their function-word use: spinners do turn them into
+// synonyms (before -> earlier, while -> spell, around -> roughly, near -> almost), so they may be
+// originals even though they are never trusted as spun keys from a general thesaurus.
+const CONTENTFUL_FUNCTION_WORDS = new Set(
+  `before after while around near since until through during above below across along over under up down off out
+  inside outside beyond toward towards all more most much many few several other same each both well`.split(/\s+/),
+);
+const isOriginalStop = (w) => STOP.has(w) && !CONTENTFUL_FUNCTION_WORDS.has(w);
 
 const WORDLIKE = /^[a-z][a-z'.-]*( [a-z][a-z'.-]*)*$/;
 
@@ -71,7 +90,9 @@ export function rowDiffs(original, spun) {
   const out = [];
   if (om.length === 0 || sm.length === 0) return out;
   if (om.length === sm.length && om.length > 1) {
-    for (let i = 0; i < om.length; i++) if (om[i] !== sm[i]) out.push([om[i], sm[i]]);
+    // Position-aligned word pairs are only trusted between content words: "and then" / "after which"
+    // is a phrase swap, not evidence that "after" is a spun "and".
+    for (let i = 0; i < om.length; i++) if (om[i] !== sm[i] && !STOP.has(om[i]) && !STOP.has(sm[i])) out.push([om[i], sm[i]]);
   } else if (om.join(' ') !== o.join(' ') || sm.join(' ') !== s.join(' ')) {
     out.push([om.join(' '), sm.join(' ')]);
   }
@@ -80,6 +101,31 @@ export function rowDiffs(original, spun) {
     const xp = x.split('-');
     const yp = y.split('-');
     if (xp.length > 1 && xp.length === yp.length) for (let i = 0; i < xp.length; i++) if (xp[i] !== yp[i]) out.push([xp[i], yp[i]]);
+  }
+  return out;
+}
+
+/** th_en_US_v2.dat: "word|n" then n lines "(pos)|term|term (annotation)|…". Lowercased, plain terms only. */
+function loadMythes(file) {
+  if (!fs.existsSync(file)) throw new Error(`${file} is missing: apt-get install mythes-en-us`);
+  const lines = fs.readFileSync(file, 'utf8').split('\n');
+  const out = new Map();
+  let head = null;
+  for (const line of lines.slice(1)) {
+    if (!line) continue;
+    if (!line.startsWith('(')) {
+      head = line.slice(0, line.lastIndexOf('|')).toLowerCase();
+      continue;
+    }
+    const [pos, ...terms] = line.split('|');
+    const plain = terms
+      .filter((t) => !t.includes('('))
+      .map((t) => t.toLowerCase().trim())
+      .filter((t) => t && t !== head);
+    if (!head || plain.length === 0) continue;
+    const list = out.get(head) ?? [];
+    list.push({ pos: pos.slice(1, -1), terms: [...new Set(plain)] });
+    out.set(head, list);
   }
   return out;
 }
@@ -162,7 +208,7 @@ export function buildChannel(lmWords, lmUniProb, params = CHANNEL_PARAMS) {
   }
 
   // ---- originals vocabulary
-  const isOriginalCandidate = (w) => WORDLIKE.test(w) && !STOP.has(w) && w.length > 1 && !w.includes('.');
+  const isOriginalCandidate = (w) => WORDLIKE.test(w) && !isOriginalStop(w) && w.length > 1 && !w.includes('.');
   const wnOriginals = [];
   for (const i of order) {
     const w = lmWords[i];
@@ -191,6 +237,35 @@ export function buildChannel(lmWords, lmUniProb, params = CHANNEL_PARAMS) {
           const p = f.naive ? R.wordnetNaive * perSyn : (R.wordnet * perSyn) / nCorrect;
           add(f.form, o, p, 'wordnet');
           wnPairs++;
+        }
+      }
+    }
+  }
+
+  // ---- LibreOffice thesaurus (mythes): sense-blind like a dictionary spinner. Only plain synonyms
+  // count; "(generic term)", "(related term)", "(similar term)" and "(antonym)" entries are not
+  // things a writer's word is swapped for.
+  const mythes = loadMythes(SOURCES.mythes.file);
+  let mythesPairs = 0;
+  const POS = { noun: 'n', verb: 'v', adj: 'a', adv: 'r' };
+  for (const o of wnOriginals) {
+    const an = analyze(wn, o);
+    if (an.length === 0) continue;
+    const perAnalysis = 1 / an.length;
+    for (const a of an) {
+      const senses = (mythes.get(a.lemma) ?? []).filter((sense) => POS[sense.pos] === (a.pos === 's' ? 'a' : a.pos));
+      if (senses.length === 0) continue;
+      const perSense = perAnalysis / senses.length;
+      for (const sense of senses) {
+        const perSyn = perSense / sense.terms.length;
+        for (const t of sense.terms) {
+          const forms = inflect(wn, t, a.pos === 's' ? 'a' : a.pos, a.tag);
+          const nCorrect = forms.filter((f) => !f.naive).length || 1;
+          for (const f of forms) {
+            if (!okSpun(f.form, params.maxSpunWordsThesaurus)) continue;
+            add(f.form, o, f.naive ? R.mythesNaive * perSyn : (R.mythes * perSyn) / nCorrect, 'wordnet');
+            mythesPairs++;
+          }
         }
       }
     }
@@ -331,6 +406,7 @@ export function buildChannel(lmWords, lmUniProb, params = CHANNEL_PARAMS) {
       edges: nEdges,
       maxSpunWords,
       wnPairs,
+      mythesPairs,
       mobyPairs,
       wordnetOriginals: wnOriginals.length,
       mobyOriginals: mobyOriginals.length,

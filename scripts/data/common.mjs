@@ -26,6 +26,13 @@ export const SOURCES = {
     dir: '/usr/share/wordnet',
     license: 'WordNet 3.0 license (Princeton, BSD-like)',
   },
+  mythes: {
+    name: 'mythes-en-us',
+    kind: 'debian',
+    version: '1:7.5.0-1',
+    file: '/usr/share/mythes/th_en_US_v2.dat',
+    license: 'LibreOffice English thesaurus (WordNet-derived; Debian copyright: permissive, see /usr/share/doc/mythes-en-us/copyright)',
+  },
   moby: {
     name: 'moby',
     kind: 'npm',

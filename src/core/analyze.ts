@@ -4,21 +4,30 @@
  */
 import { applyCase } from './casing';
 import { findCredits } from './credits';
-import { DEFAULT_DECODE, decode } from './decode';
+import { DETECT_DECODE, type DecodeParams, decode, RESTORE_DECODE } from './decode';
 import type { Resources } from './resources';
 import { inferSource } from './source';
 import { findSpintax } from './spintax';
 import { type Token, tokenize } from './tokenize';
 import { ANALYSIS_VERSION, type Analysis, type AnalyzeOptions, DEFAULT_THRESHOLD, type Span } from './types';
-import { verdictOf } from './verdict';
+import { DEFAULT_VERDICT, type VerdictParams, verdictOf } from './verdict';
 
 export type Analyzer = (text: string, options?: AnalyzeOptions) => Analysis;
+
+/** The engine's tunable constants (fitted with scripts/tune, documented in docs/engine.md). */
+export interface EngineParams {
+  detect: DecodeParams;
+  restore: DecodeParams;
+  verdict: VerdictParams;
+}
+
+export const DEFAULT_PARAMS: EngineParams = { detect: DETECT_DECODE, restore: RESTORE_DECODE, verdict: DEFAULT_VERDICT };
 
 export function createAnalyzer(resources: Resources): Analyzer {
   return (text, options) => analyze(text, resources, options);
 }
 
-export function analyze(text: string, resources: Resources, options: AnalyzeOptions = {}): Analysis {
+export function analyze(text: string, resources: Resources, options: AnalyzeOptions = {}, params: EngineParams = DEFAULT_PARAMS): Analysis {
   const t0 = now();
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const credits = findCredits(text, resources.channel);
@@ -28,13 +37,16 @@ export function analyze(text: string, resources: Resources, options: AnalyzeOpti
   // around them, with a sentence break where they were cut out.
   const blocked: { start: number; end: number }[] = [...credits, ...spintax].sort((a, b) => a.start - b.start);
   const tokens = withoutBlocked(tokenize(text), blocked);
-  const replacements = decode(tokens, resources, DEFAULT_DECODE);
-
+  // Pass 1 asks whether there is spinning at all (a low prior spin rate); only a page judged spun
+  // is decoded again with the spin rate of spinner output, which restores far more.
+  const detected = decode(tokens, resources, params.detect);
   const words = tokens.filter((t) => t.kind === 'word').length;
   const verdict = verdictOf(
-    { words, margins: replacements.map((r) => r.margin), spintax: spintax.length, mangledCredits: credits.filter((c) => c.mangled).length },
+    { words, margins: detected.map((r) => r.margin), spintax: spintax.length, mangledCredits: credits.filter((c) => c.mangled).length },
     threshold,
+    params.verdict,
   );
+  const replacements = verdict.spun ? decode(tokens, resources, params.restore) : [];
 
   const spans: Span[] = [];
   for (const c of credits) {

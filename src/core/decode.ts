@@ -4,26 +4,33 @@
  * model) that replaces some words and phrases with thesaurus synonyms. We search the lattice of
  * "keep this token" / "these tokens are the spun form of that original" for the O that maximises
  *
- *   log P_LM(O) + Σ_replacements [ log P(spun | original) + priorLogOdds ]
+ *   log P_LM(O) + Σ_restorations [ log P(spun | original) + log ρ ] + Σ_kept replaceable words log (1 − ρ)
  *
  * with a beam Viterbi whose state is the last original word (what a bigram model needs). So
  * neighbouring restorations are chosen jointly and phrases restore as phrases
  * ("onerous actuality" → "hard reality").
+ *
+ * The spinner replaces a replaceable word with probability ρ (the spin rate), so a restoration
+ * costs log ρ + log P(spun | original) and keeping a word that has synonyms costs log (1 − ρ).
+ * A low ρ asks "is there any spinning here?"; once a page is known to be spun, a high ρ restores.
  */
 import type { ChannelCandidate, ChannelModel } from './channel';
 import type { LanguageModel } from './lm';
 import type { Token } from './tokenize';
 
 export interface DecodeParams {
-  /** log10 of the prior odds that a replaceable word was spun: log10(ρ / (1 − ρ)). */
-  priorLogOdds: number;
+  /** Prior probability that the spinner replaced a word that has synonyms. */
+  spinRate: number;
   /** Candidates per lattice edge kept after a context-aware pre-score. */
   maxCandidates: number;
   /** States kept per lattice position. */
   beam: number;
+  /** Restorations whose log10 margin over keeping the page's words is below this are dropped. */
+  minMargin: number;
 }
 
-export const DEFAULT_DECODE: DecodeParams = { priorLogOdds: -0.5, maxCandidates: 8, beam: 6 };
+export const DETECT_DECODE: DecodeParams = { spinRate: 0.15, maxCandidates: 8, beam: 6, minMargin: 0 };
+export const RESTORE_DECODE: DecodeParams = { spinRate: 0.5, maxCandidates: 10, beam: 6, minMargin: 0 };
 
 /** One restoration chosen by the decoder. Token indices are inclusive. */
 export interface Replacement {
@@ -66,16 +73,13 @@ export interface Models {
   channel: ChannelModel;
 }
 
-/** Words the decoder never treats as spun on their own: too short or numeric. */
-function replaceable(t: Token): boolean {
-  return t.kind === 'word';
-}
 
-export function decode(tokens: readonly Token[], models: Models, params: DecodeParams = DEFAULT_DECODE): Replacement[] {
+export function decode(tokens: readonly Token[], models: Models, params: DecodeParams = DETECT_DECODE): Replacement[] {
   const { lm } = models;
   const n = tokens.length;
   if (n === 0) return [];
-  const ids = tokens.map((t) => lm.id(t.norm));
+  const numberId = lm.id('number');
+  const ids = tokens.map((t) => (t.kind === 'number' ? numberId : lm.id(t.norm)));
   const idsOfPhrase = new Map<string, number[]>();
   const phraseIds = (phrase: string): number[] => {
     let got = idsOfPhrase.get(phrase);
@@ -141,12 +145,13 @@ export function decode(tokens: readonly Token[], models: Models, params: DecodeP
     const nextIdx = c.from + c.option.length;
     const nextTok = tokens[nextIdx];
     const right = !nextTok || nextTok.gap === 'sentence' ? lm.endId : (outIds[outStart[k + 1] ?? -1] ?? lm.endId);
-    const keepScore = keepLocal(ids, c.from, c.option.length, left, right, lm);
+    const keepScore = keepLocal(options, c.from, c.option.length, left, right, lm);
     const scored = (options[c.from] ?? [])
       .filter((o) => o.candidate && o.length === c.option.length)
       .map((o) => ({ o, s: local(o, left, right, lm) - keepScore }))
       .sort((a, b) => b.s - a.s);
     const mine = local(c.option, left, right, lm) - keepScore;
+    if (mine < params.minMargin) return;
     result.push({
       first: c.from,
       last: c.from + c.option.length - 1,
@@ -168,12 +173,14 @@ function local(o: Option, left: number, right: number, lm: LanguageModel): numbe
   return lm.bigram(left, first) + o.inner + lm.bigram(last, right) + o.cost;
 }
 
-function keepLocal(ids: readonly number[], from: number, length: number, left: number, right: number, lm: LanguageModel): number {
+/** Score of keeping the page's tokens [from, from+length) between `left` and `right`. */
+function keepLocal(options: readonly Option[][], from: number, length: number, left: number, right: number, lm: LanguageModel): number {
   let s = 0;
   let prev = left;
   for (let k = from; k < from + length; k++) {
-    const id = ids[k] ?? -1;
-    s += lm.bigram(prev, id);
+    const keep = options[k]?.[0] as Option;
+    const id = keep.ids[0] ?? -1;
+    s += lm.bigram(prev, id) + keep.cost;
     prev = id;
   }
   return s + lm.bigram(prev, right);
@@ -194,12 +201,15 @@ function buildOptions(
   phraseIds: (p: string) => number[],
   innerOf: (ids: number[]) => number,
 ): Option[][] {
+  const replaceCost = Math.log10(params.spinRate);
+  const keepCost = Math.log10(1 - params.spinRate);
   const n = tokens.length;
   const all: Option[][] = [];
   for (let i = 0; i < n; i++) {
     const tok = tokens[i] as Token;
-    const list: Option[] = [{ length: 1, ids: [ids[i] ?? -1], cost: 0, inner: 0, candidate: null, pre: 0 }];
-    if (replaceable(tok)) {
+    const keep: Option = { length: 1, ids: [ids[i] ?? -1], cost: 0, inner: 0, candidate: null, pre: 0 };
+    const list: Option[] = [keep];
+    if (tok.kind === 'word') {
       const obsLeft = i > 0 && tok.gap !== 'sentence' ? (ids[i - 1] ?? -1) : lm.startId;
       const cands: Option[] = [];
       let key = '';
@@ -212,19 +222,13 @@ function buildOptions(
         key += t.norm;
         const hits = channel.lookup(key);
         if (hits) {
+          if (k === 0 && hits.some((c) => c.original !== key)) keep.cost = keepCost;
           const next = tokens[i + k + 1];
           const obsRight = next && next.gap !== 'sentence' ? (ids[i + k + 1] ?? -1) : lm.endId;
           for (const c of hits) {
-            if (c.original === key) continue;
+            if (c.original === key || !allowed(tokens, i, k + 1, key, c)) continue;
             const pids = phraseIds(c.original);
-            const opt: Option = {
-              length: k + 1,
-              ids: pids,
-              cost: c.logProb + params.priorLogOdds,
-              inner: innerOf(pids),
-              candidate: c,
-              pre: 0,
-            };
+            const opt: Option = { length: k + 1, ids: pids, cost: c.logProb + replaceCost, inner: innerOf(pids), candidate: c, pre: 0 };
             opt.pre = local(opt, obsLeft, obsRight, lm);
             cands.push(opt);
           }
@@ -240,4 +244,25 @@ function buildOptions(
     all.push(list);
   }
   return all;
+}
+
+/** Function words a thesaurus lists as synonyms of each other (to/of, in/on) are not spinner swaps. */
+const FUNCTION_WORDS = new Set(
+  'a an the and or but nor so yet for of in on at to by with from into onto upon over under about after before than as if then that this these those it its he she they we you i me him her them us his their our your my be is are was were been being have has had do does did not no'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Candidates the general lexicons propose but spinners do not produce: acronyms ("U.S." → "America")
+ * and single function-word swaps. The spinner table (observed spinner behaviour) is always allowed.
+ */
+function allowed(tokens: readonly Token[], first: number, length: number, key: string, c: ChannelCandidate): boolean {
+  if (c.source === 'spinner') return true;
+  for (let k = first; k < first + length; k++) {
+    const text = (tokens[k] as Token).text;
+    if (text.length > 1 && text === text.toUpperCase() && /\p{Lu}/u.test(text)) return false;
+  }
+  if (length === 1 && FUNCTION_WORDS.has(key) && (FUNCTION_WORDS.has(c.original) || !c.original.includes(' '))) return false;
+  return true;
 }

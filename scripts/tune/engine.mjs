@@ -1,0 +1,26 @@
+// Bundles the engine (src/core) for Node scripts and loads the real data assets once.
+import { mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { gunzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+
+export async function loadEngine() {
+  const out = new URL('../../.cache/tune/engine.mjs', import.meta.url);
+  mkdirSync(new URL('.', out), { recursive: true });
+  await build({
+    stdin: {
+      contents: "export * from './src/core/index.ts'; export { DEFAULT_PARAMS } from './src/core/analyze.ts';",
+      resolveDir: new URL('../..', import.meta.url).pathname,
+      loader: 'ts',
+    },
+    outfile: out.pathname,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    logLevel: 'warning',
+  });
+  const engine = await import(`${out.href}?t=${Date.now()}`);
+  const root = new URL('../../public/', import.meta.url);
+  const resources = await engine.loadResources(async (p) => new Uint8Array(gunzipSync(await readFile(new URL(p, root)))));
+  return { ...engine, resources };
+}
