@@ -60,7 +60,7 @@ export const STOP = new Set(
 // originals even though they are never trusted as spun keys from a general thesaurus.
 const CONTENTFUL_FUNCTION_WORDS = new Set(
   `before after while around near since until through during above below across along over under up down off out
-  inside outside beyond toward towards all more most much many few several other same each both well`.split(/\s+/),
+  inside outside beyond toward towards via all more most much many few several other same each both well`.split(/\s+/),
 );
 const isOriginalStop = (w) => STOP.has(w) && !CONTENTFUL_FUNCTION_WORDS.has(w);
 

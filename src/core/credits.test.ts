@@ -17,6 +17,9 @@ describe('findCredits', () => {
       'Ukrainian Presidential Press Ser',
     ],
     ['Simon Dawson | No 10 Downing Road', 'Simon Dawson | No 10 Downing Street', 'Simon Dawson'],
+    ['Jane Okoro/AFP by way of Getty Photos', 'Jane Okoro/AFP via Getty Images', 'Jane Okoro'],
+    ['Photograph: Tom Reyes/Getty Photos', 'Photograph: Tom Reyes/Getty Images', 'Tom Reyes'],
+    ['Ana Lima for The New York Multiplication', 'Ana Lima for The New York Times', 'Ana Lima'],
   ])('repairs the mangled credit %s', (line, restored, photographer) => {
     const [c] = findCredits(`A caption.\n${line}\nNext paragraph of the story goes here.`, channel);
     expect(c?.restored).toBe(restored);

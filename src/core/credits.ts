@@ -105,7 +105,8 @@ function creditOfLine(text: string, from: number, to: number, channel: ChannelMo
   });
   if (run.length) runs.push(run);
   if (!runs.every(isNameLike)) return null;
-  const hasSeparator = SEPARATOR_RE.test(line);
+  // "Name for The New York Times", "Name via Getty Images": a connector separates like '/' does.
+  const hasSeparator = SEPARATOR_RE.test(line) || matches.some((m) => m.entry.kind === 'connector');
   if (!hasSeparator && runs.length > 0) return null;
 
   const fixes = mergeFixes(
@@ -133,55 +134,69 @@ function creditOfLine(text: string, from: number, to: number, channel: ChannelMo
   return { start, end: start + line.length, text: line, restored, photographer, agencies, mangled: fixes.length > 0, fixes };
 }
 
+/** The best gazetteer entry starting at token i: the most tokens explained, then the most words matched exactly. */
 function matchAt(tokens: Token[], i: number, line: string, channel: ChannelModel | null): Match | null {
+  let best: Scored | null = null;
   for (const e of ENTRIES) {
-    let j = i;
-    let exact = 0;
-    let changed = false;
-    let ok = true;
-    for (let w = 0; w < e.words.length; w++) {
-      const want = e.words[w] as string;
-      const tok = tokens[j];
-      if (!tok || (w > 0 && !sameSegment(line, tokens[j - 1] as Token, tok))) {
-        ok = false;
-        break;
-      }
-      if (tok.norm === want) {
-        exact++;
-        j++;
-        continue;
-      }
-      const used = channel ? spunLength(tokens, j, want, line, channel) : 0;
-      if (used === 0) {
-        ok = false;
-        break;
-      }
-      changed = true;
-      j += used;
-    }
-    if (!ok) continue;
-    // A wholly spun name needs a credit-shaped position to be trusted: a label before ':' or
-    // at the end after '/', a connector between two names.
-    if (exact === 0 && e.kind === 'agency') continue;
-    if (exact === 0 && e.kind === 'label' && !labelPosition(tokens, i, j, line)) continue;
-    if (e.kind === 'agency' && e.words.length === 1 && /^\p{Ll}/u.test((tokens[i] as Token).text) && e.name !== e.name.toLowerCase()) {
-      continue;
-    }
-    return { entry: e, first: i, end: j, changed };
+    const m = tryEntry(e, tokens, i, line, channel);
+    if (
+      m &&
+      (!best || m.end > best.end || (m.end === best.end && (m.exact > best.exact || (m.exact === best.exact && m.logProb > best.logProb))))
+    )
+      best = m;
   }
-  return null;
+  return best;
 }
 
-/** How many tokens from j form a spun form of `want` (0 when none). */
-function spunLength(tokens: Token[], j: number, want: string, line: string, channel: ChannelModel): number {
+/** A match with how it was made: words matched exactly, and the channel log-prob of the spun ones. */
+type Scored = Match & { exact: number; logProb: number };
+
+function tryEntry(e: Entry, tokens: Token[], i: number, line: string, channel: ChannelModel | null): Scored | null {
+  let j = i;
+  let exact = 0;
+  let logProb = 0;
+  let changed = false;
+  for (let w = 0; w < e.words.length; w++) {
+    const want = e.words[w] as string;
+    const tok = tokens[j];
+    if (!tok || (w > 0 && !sameSegment(line, tokens[j - 1] as Token, tok))) return null;
+    if (tok.norm === want) {
+      exact++;
+      j++;
+      continue;
+    }
+    const spun = channel ? spunForm(tokens, j, want, line, channel) : null;
+    if (!spun) return null;
+    changed = true;
+    logProb += spun.logProb;
+    j += spun.length;
+  }
+  // A wholly spun name needs a credit-shaped position to be trusted: a label before ':' or at
+  // the end after '/', a connector between two names.
+  if (exact === 0 && e.kind === 'agency') return null;
+  if (exact === 0 && e.kind === 'label' && !labelPosition(tokens, i, j, line)) return null;
+  if (e.kind === 'agency' && e.words.length === 1 && /^\p{Ll}/u.test((tokens[i] as Token).text) && e.name !== e.name.toLowerCase())
+    return null;
+  return { entry: e, first: i, end: j, changed, exact, logProb };
+}
+
+/** The tokens from j that form a spun form of `want`, if any, and how likely the spinner makes it. */
+function spunForm(
+  tokens: Token[],
+  j: number,
+  want: string,
+  line: string,
+  channel: ChannelModel,
+): { length: number; logProb: number } | null {
   let key = '';
   for (let m = 0; m < 3 && j + m < tokens.length; m++) {
     const t = tokens[j + m] as Token;
     if (m > 0 && !sameSegment(line, tokens[j + m - 1] as Token, t)) break;
     key += (m > 0 ? ' ' : '') + t.norm;
-    if (channel.lookup(key)?.some((c) => c.original === want)) return m + 1;
+    const hit = channel.lookup(key)?.find((c) => c.original === want);
+    if (hit) return { length: m + 1, logProb: hit.logProb };
   }
-  return 0;
+  return null;
 }
 
 function labelPosition(tokens: Token[], first: number, end: number, line: string): boolean {
