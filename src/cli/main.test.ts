@@ -103,4 +103,28 @@ describe('unspun analyze', () => {
     const md = await run(['analyze', '--format', 'markdown', seed]);
     expect(md.out).toMatch(/^# Unspun audit/);
   });
+
+  it('compares a repost with its original and shows the aligned differences', async () => {
+    const original = file(
+      'orig.txt',
+      'Trump said he told U.S. officials to start peace talks immediately, the White House said on Wednesday.',
+    );
+    const repost = file(
+      'repost.txt',
+      'Trump mentioned he instructed U.S. officers to start out peace talks instantly, the White Home mentioned on Wednesday.',
+    );
+    const text = await run(['compare', repost, original]);
+    expect(text.code).toBe(0);
+    expect(text.out).toMatch(/is a copy of/);
+    expect(text.out).toContain('“mentioned” → “said”');
+    const json = JSON.parse((await run(['compare', '--format', 'json', repost, original])).out);
+    expect(json.verdict).toBe('copy');
+    expect(json.similarity).toBeGreaterThan(0.5);
+  });
+
+  it('refuses compare without exactly two files', async () => {
+    const r = await run(['compare', seed]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/exactly two files/);
+  });
 });

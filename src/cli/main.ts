@@ -3,6 +3,7 @@
  * ../shared/eval/CONTRACT.md: one JSON line per file with --format jsonl, in argument order.
  */
 import { analyze } from '../core/analyze';
+import { type Comparison, compareTexts } from '../core/compare';
 import { loadResources, type Resources } from '../core/resources';
 import type { Analysis } from '../core/types';
 import { markdownReport, textReport } from '../report/report';
@@ -50,6 +51,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return 2;
   }
 
+  if (cmd.kind === 'compare') return compare(cmd, resources, io);
+
   let failed = 0;
   const results: FileResult[] = [];
   for (const file of cmd.files) {
@@ -81,4 +84,42 @@ function render(format: 'text' | 'markdown', r: FileResult, when: Date): string 
   if ('error' in r) return format === 'markdown' ? `# ${r.file}\n\nError: ${r.error}\n` : `${r.file}: error: ${r.error}`;
   const ctx = { subject: r.file, when: when.toISOString() };
   return format === 'markdown' ? markdownReport(r, ctx) : textReport(r, ctx);
+}
+
+async function compare(cmd: Extract<Command, { kind: 'compare' }>, resources: Resources, io: Io): Promise<number> {
+  let repost: Awaited<ReturnType<typeof readInput>>;
+  let original: Awaited<ReturnType<typeof readInput>>;
+  try {
+    repost = await readInput(cmd.repost, io.stdin);
+    original = await readInput(cmd.original, io.stdin);
+  } catch (e) {
+    if (e instanceof InputError) {
+      io.err(`unspun: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  const analysis = analyze(repost.text, resources);
+  const c = compareTexts(repost.text, original.text, analysis.spans);
+  if (cmd.format === 'json') io.out(`${JSON.stringify({ repost: cmd.repost, original: cmd.original, ...c }, null, 2)}\n`);
+  else io.out(`${comparisonText(c, cmd.repost, cmd.original)}\n`);
+  return 0;
+}
+
+function comparisonText(c: Comparison, repost: string, original: string, max = 60): string {
+  const verdict = { copy: 'a copy of', related: 'related to', different: 'not a copy of' }[c.verdict];
+  const out = [
+    `${repost} is ${verdict} ${original}`,
+    `  similarity ${(c.similarity * 100).toFixed(1)}%: ${c.matchedWords} of the original's ${c.originalWords} words kept in order (repost: ${c.repostWords} words)`,
+    `  ${c.changes.length} differences; longest identical run ${c.longestRun} words`,
+  ];
+  if (c.detectedChanges !== undefined) {
+    out.push(`  Unspun flagged ${c.detectedChanges} of them and restored ${c.restoredChanges} exactly`);
+  }
+  out.push('', '  repost → original');
+  for (const ch of c.changes.slice(0, max)) {
+    out.push(`  ${ch.predicted ? '✓' : ' '} “${ch.repost?.text ?? ''}” → “${ch.original?.text ?? ''}”`);
+  }
+  if (c.changes.length > max) out.push(`  … and ${c.changes.length - max} more`);
+  return out.join('\n');
 }

@@ -21,6 +21,10 @@ function toyLm(unigrams: Record<string, number>, bigrams: Record<string, number>
       if (b !== undefined) return b;
       return (id < 0 ? -7 : (unigrams[words[id] ?? ''] ?? -2)) - 1;
     },
+    hasTrigrams: false,
+    trigram(_p2, p1, id) {
+      return this.bigram(p1, id);
+    },
   };
 }
 

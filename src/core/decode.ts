@@ -1,12 +1,12 @@
 /**
  * Restoration as noisy-channel decoding. The page's words S are modelled as an original text O,
- * written by a news writer (the bigram language model), passed through a spinner (the channel
+ * written by a news writer (the language model), passed through a spinner (the channel
  * model) that replaces some words and phrases with thesaurus synonyms. We search the lattice of
  * "keep this token" / "these tokens are the spun form of that original" for the O that maximises
  *
  *   log P_LM(O) + Σ_restorations [ log P(spun | original) + log ρ ] + Σ_kept replaceable words log (1 − ρ)
  *
- * with a beam Viterbi whose state is the last original word (what a bigram model needs). So
+ * with a beam Viterbi whose state is the last two original words (what a trigram model needs). So
  * neighbouring restorations are chosen jointly and phrases restore as phrases
  * ("onerous actuality" → "hard reality").
  *
@@ -48,19 +48,22 @@ export interface Replacement {
 interface Option {
   /** Tokens consumed. */
   length: number;
-  /** LM ids of the words emitted (empty only for impossible cases). */
+  /** LM ids of the words emitted. */
   ids: number[];
-  /** Channel cost, prior included; 0 for "keep". */
+  /** Channel cost with the prior: log ρ + log P(spun | original) to restore, log(1 − ρ) to keep a replaceable word. */
   cost: number;
-  /** Bigram log-prob inside a multi-word original. */
-  inner: number;
   candidate: ChannelCandidate | null;
   /** Score against the page's own neighbours, used only to prune candidates before the search. */
   pre: number;
 }
 
-interface State {
-  last: number;
+/** Two words of context (what a trigram model conditions on). */
+interface Context {
+  p2: number;
+  p1: number;
+}
+
+interface State extends Context {
   score: number;
   prev: State | null;
   /** The option that led into this state, and the position it started at. */
@@ -73,6 +76,19 @@ export interface Models {
   channel: ChannelModel;
 }
 
+/** log10 P of `words` after context (p2, p1); returns the score and the new context. */
+function extend(lm: LanguageModel, ctx: Context, words: readonly number[]): { score: number; ctx: Context } {
+  let { p2, p1 } = ctx;
+  let score = 0;
+  for (const w of words) {
+    score += lm.trigram(p2, p1, w);
+    p2 = p1;
+    p1 = w;
+  }
+  return { score, ctx: { p2, p1 } };
+}
+
+const stateKey = (c: Context) => (c.p2 + 1) * 262144 + (c.p1 + 1);
 
 export function decode(tokens: readonly Token[], models: Models, params: DecodeParams = DETECT_DECODE): Replacement[] {
   const { lm } = models;
@@ -80,45 +96,30 @@ export function decode(tokens: readonly Token[], models: Models, params: DecodeP
   if (n === 0) return [];
   const numberId = lm.id('number');
   const ids = tokens.map((t) => (t.kind === 'number' ? numberId : lm.id(t.norm)));
-  const idsOfPhrase = new Map<string, number[]>();
-  const phraseIds = (phrase: string): number[] => {
-    let got = idsOfPhrase.get(phrase);
-    if (!got) {
-      got = phrase.split(' ').map((w) => lm.id(w));
-      idsOfPhrase.set(phrase, got);
-    }
-    return got;
-  };
-  const innerOf = (pids: number[]): number => {
-    let s = 0;
-    for (let k = 1; k < pids.length; k++) s += lm.bigram(pids[k - 1] ?? -1, pids[k] ?? -1);
-    return s;
-  };
-
-  const options = buildOptions(tokens, ids, models, params, phraseIds, innerOf);
+  const sentenceStart: Context = { p2: -1, p1: lm.startId };
+  const options = buildOptions(tokens, ids, models, params);
 
   // Viterbi over token boundaries. states[i] holds the best states before token i.
   const states: Map<number, State>[] = Array.from({ length: n + 1 }, () => new Map());
-  states[0]?.set(lm.startId, { last: lm.startId, score: 0, prev: null, option: null, from: 0 });
+  states[0]?.set(stateKey(sentenceStart), { ...sentenceStart, score: 0, prev: null, option: null, from: 0 });
   for (let i = 0; i < n; i++) {
     const here = prune(states[i], params.beam);
     const tok = tokens[i] as Token;
-    const sentenceStart = i > 0 && tok.gap === 'sentence';
+    const breaks = i > 0 && tok.gap === 'sentence';
     for (const st of here) {
       let base = st.score;
-      let last = st.last;
-      if (sentenceStart) {
-        base += lm.bigram(last, lm.endId);
-        last = lm.startId;
+      let ctx: Context = st;
+      if (breaks) {
+        base += lm.trigram(st.p2, st.p1, lm.endId);
+        ctx = sentenceStart;
       }
       for (const opt of options[i] ?? []) {
-        const first = opt.ids[0] ?? -1;
-        const score = base + lm.bigram(last, first) + opt.inner + opt.cost;
-        const end = i + opt.length;
-        const lastId = opt.ids[opt.ids.length - 1] ?? -1;
-        const target = states[end] as Map<number, State>;
-        const cur = target.get(lastId);
-        if (!cur || cur.score < score) target.set(lastId, { last: lastId, score, prev: st, option: opt, from: i });
+        const ext = extend(lm, ctx, opt.ids);
+        const score = base + ext.score + opt.cost;
+        const target = states[i + opt.length] as Map<number, State>;
+        const key = stateKey(ext.ctx);
+        const cur = target.get(key);
+        if (!cur || cur.score < score) target.set(key, { ...ext.ctx, score, prev: st, option: opt, from: i });
       }
     }
   }
@@ -130,60 +131,51 @@ export function decode(tokens: readonly Token[], models: Models, params: DecodeP
   for (let st = best; st?.option; st = st.prev) chosen.push({ from: st.from, option: st.option });
   chosen.reverse();
 
-  // The restored word sequence, to score each restoration against its final neighbours.
-  const outIds: number[] = [];
-  const outStart: number[] = []; // index into outIds where each chosen option starts
+  // The restored word sequence, with sentence breaks, to score each restoration in its final context.
+  const out: number[] = [];
+  const outStart: number[] = [];
   for (const c of chosen) {
-    outStart.push(outIds.length);
-    outIds.push(...c.option.ids);
+    if (c.from > 0 && (tokens[c.from] as Token).gap === 'sentence') out.push(lm.endId, lm.startId);
+    outStart.push(out.length);
+    out.push(...c.option.ids);
   }
   const result: Replacement[] = [];
   chosen.forEach((c, k) => {
     if (!c.option.candidate) return;
-    const leftTok = tokens[c.from] as Token;
-    const left = leftTok.gap === 'sentence' ? lm.startId : (outIds[(outStart[k] ?? 0) - 1] ?? lm.startId);
-    const nextIdx = c.from + c.option.length;
-    const nextTok = tokens[nextIdx];
-    const right = !nextTok || nextTok.gap === 'sentence' ? lm.endId : (outIds[outStart[k + 1] ?? -1] ?? lm.endId);
-    const keepScore = keepLocal(options, c.from, c.option.length, left, right, lm);
-    const scored = (options[c.from] ?? [])
-      .filter((o) => o.candidate && o.length === c.option.length)
-      .map((o) => ({ o, s: local(o, left, right, lm) - keepScore }))
-      .sort((a, b) => b.s - a.s);
-    const mine = local(c.option, left, right, lm) - keepScore;
+    const at = outStart[k] ?? 0;
+    const startsSentence = c.from === 0 || (tokens[c.from] as Token).gap === 'sentence';
+    const left: Context = startsSentence ? sentenceStart : { p2: out[at - 2] ?? -1, p1: out[at - 1] ?? lm.startId };
+    const after = at + c.option.ids.length;
+    const right = [out[after] ?? lm.endId, out[after + 1] ?? lm.endId];
+    if (right[0] === lm.endId) right.length = 1;
+    const keepIds: number[] = [];
+    let keepCost = 0;
+    for (let t = c.from; t < c.from + c.option.length; t++) {
+      const keep = options[t]?.[0] as Option;
+      keepIds.push(...keep.ids);
+      keepCost += keep.cost;
+    }
+    const keepScore = extend(lm, left, [...keepIds, ...right]).score + keepCost;
+    const localScore = (o: Option) => extend(lm, left, [...o.ids, ...right]).score + o.cost - keepScore;
+    const mine = localScore(c.option);
     if (mine < params.minMargin) return;
+    const alternatives = (options[c.from] ?? [])
+      .filter((o) => o !== c.option && o.candidate && o.length === c.option.length)
+      .map((o) => ({ o, s: localScore(o) }))
+      .filter((x) => x.s > mine - 2)
+      .sort((a, b) => b.s - a.s)
+      .slice(0, 3)
+      .map((x) => x.o.candidate?.original ?? '');
     result.push({
       first: c.from,
       last: c.from + c.option.length - 1,
       original: c.option.candidate.original,
-      alternatives: scored
-        .filter((x) => x.o !== c.option && x.s > mine - 2)
-        .slice(0, 3)
-        .map((x) => x.o.candidate?.original ?? ''),
+      alternatives,
       margin: mine,
       source: c.option.candidate.source,
     });
   });
   return result;
-}
-
-function local(o: Option, left: number, right: number, lm: LanguageModel): number {
-  const first = o.ids[0] ?? -1;
-  const last = o.ids[o.ids.length - 1] ?? -1;
-  return lm.bigram(left, first) + o.inner + lm.bigram(last, right) + o.cost;
-}
-
-/** Score of keeping the page's tokens [from, from+length) between `left` and `right`. */
-function keepLocal(options: readonly Option[][], from: number, length: number, left: number, right: number, lm: LanguageModel): number {
-  let s = 0;
-  let prev = left;
-  for (let k = from; k < from + length; k++) {
-    const keep = options[k]?.[0] as Option;
-    const id = keep.ids[0] ?? -1;
-    s += lm.bigram(prev, id) + keep.cost;
-    prev = id;
-  }
-  return s + lm.bigram(prev, right);
 }
 
 function prune(states: Map<number, State> | undefined, beam: number): State[] {
@@ -193,24 +185,30 @@ function prune(states: Map<number, State> | undefined, beam: number): State[] {
   return list.sort((a, b) => b.score - a.score).slice(0, beam);
 }
 
-function buildOptions(
-  tokens: readonly Token[],
-  ids: readonly number[],
-  { lm, channel }: Models,
-  params: DecodeParams,
-  phraseIds: (p: string) => number[],
-  innerOf: (ids: number[]) => number,
-): Option[][] {
+function buildOptions(tokens: readonly Token[], ids: readonly number[], { lm, channel }: Models, params: DecodeParams): Option[][] {
   const replaceCost = Math.log10(params.spinRate);
   const keepCost = Math.log10(1 - params.spinRate);
+  const phraseIds = new Map<string, number[]>();
+  const idsOf = (phrase: string): number[] => {
+    let got = phraseIds.get(phrase);
+    if (!got) {
+      got = phrase.split(' ').map((w) => lm.id(w));
+      phraseIds.set(phrase, got);
+    }
+    return got;
+  };
   const n = tokens.length;
   const all: Option[][] = [];
   for (let i = 0; i < n; i++) {
     const tok = tokens[i] as Token;
-    const keep: Option = { length: 1, ids: [ids[i] ?? -1], cost: 0, inner: 0, candidate: null, pre: 0 };
+    const keep: Option = { length: 1, ids: [ids[i] ?? -1], cost: 0, candidate: null, pre: 0 };
     const list: Option[] = [keep];
     if (tok.kind === 'word') {
-      const obsLeft = i > 0 && tok.gap !== 'sentence' ? (ids[i - 1] ?? -1) : lm.startId;
+      // The page's own neighbours: two words before, two after (sentence breaks respected).
+      const left: Context =
+        i === 0 || tok.gap === 'sentence'
+          ? { p2: -1, p1: lm.startId }
+          : { p2: i > 1 && tokens[i - 1]?.gap !== 'sentence' ? (ids[i - 2] ?? -1) : lm.startId, p1: ids[i - 1] ?? -1 };
       const cands: Option[] = [];
       let key = '';
       for (let k = 0; k < channel.maxSpunWords && i + k < n; k++) {
@@ -223,13 +221,11 @@ function buildOptions(
         const hits = channel.lookup(key);
         if (hits) {
           if (k === 0 && hits.some((c) => c.original !== key)) keep.cost = keepCost;
-          const next = tokens[i + k + 1];
-          const obsRight = next && next.gap !== 'sentence' ? (ids[i + k + 1] ?? -1) : lm.endId;
+          const right = rightContext(tokens, ids, i + k + 1, lm.endId);
           for (const c of hits) {
             if (c.original === key || !allowed(tokens, i, k + 1, key, c)) continue;
-            const pids = phraseIds(c.original);
-            const opt: Option = { length: k + 1, ids: pids, cost: c.logProb + replaceCost, inner: innerOf(pids), candidate: c, pre: 0 };
-            opt.pre = local(opt, obsLeft, obsRight, lm);
+            const opt: Option = { length: k + 1, ids: idsOf(c.original), cost: c.logProb + replaceCost, candidate: c, pre: 0 };
+            opt.pre = extend(lm, left, [...opt.ids, ...right]).score + opt.cost;
             cands.push(opt);
           }
         }
@@ -244,6 +240,14 @@ function buildOptions(
     all.push(list);
   }
   return all;
+}
+
+/** Up to two of the page's words from token j, stopping at a sentence break. */
+function rightContext(tokens: readonly Token[], ids: readonly number[], j: number, endId: number): number[] {
+  const a = tokens[j];
+  if (!a || a.gap === 'sentence') return [endId];
+  const b = tokens[j + 1];
+  return [ids[j] ?? -1, !b || b.gap === 'sentence' ? endId : (ids[j + 1] ?? -1)];
 }
 
 /** Function words a thesaurus lists as synonyms of each other (to/of, in/on) are not spinner swaps. */
