@@ -1,5 +1,6 @@
-// Builds public/data/lm.bin(.gz): unigram log10 probs + backoffs for the whole sphinx vocabulary and
-// the bigrams whose log-prob beats the Katz backoff estimate by at least MIN_GAIN, all byte-quantized.
+// Builds public/data/lm.bin(.gz): unigram log10 probs + backoffs for the whole sphinx vocabulary, the bigrams
+// whose log-prob beats the Katz backoff estimate by enough, and the trigrams with the largest expected gain over
+// their backoff estimate, all byte-quantized.
 //
 // lm.bin layout (little endian), decoded by src/core/lm.ts:
 //   "ULM1"  u32 V  u32 nBigrams  f32 unkLogProb  i32 startId  i32 endId
@@ -9,6 +10,16 @@
 //   varint[V] bigram count per context word (CSR by prev)
 //   varint[nBigrams] next-word ids, delta-coded within each context (first one absolute)
 //   u8[nBigrams] bigram gain codes: log10 P(w|v) = backoff(v) + unigram(w) + gainCodebook[code]
+// then the optional trigram section (an asset that ends here has no trigrams):
+//   "TRI1"  u32 nContexts  u32 nTrigrams
+//   f32[256] context backoff codebook, f32[256] trigram gain codebook
+//   varint[nContexts] contexts (p2 p1) as the index of the stored bigram (p2, p1) in the bigram arrays above,
+//     ascending, delta-coded (first one absolute)
+//   u8[nContexts] backoff codes: bo(p2 p1), renormalised for the kept trigrams
+//   varint[nContexts] trigram count per context
+//   varint[nTrigrams] w as the position of the bigram (p1, w) within p1's bigram list, delta-coded within each
+//     context (every stored trigram's bigram is stored)
+//   u8[nTrigrams] trigram gain codes: log10 P(w|p2 p1) = bo(p2 p1) + bigram(p1, w) + triGainCodebook[code]
 import { ByteWriter, requireDebianFile, SOURCES, uniformQuantizer } from './common.mjs';
 import { readSphinxLM } from './sphinx-lm.mjs';
 
@@ -16,12 +27,26 @@ export const LM_PARAMS = {
   /** keep bigram (v,w) when log10 P(w|v) - (backoff(v) + log10 P(w)) >= MIN_GAIN */
   minGain: 2.5,
   /** plus the bigrams with the largest expected gain P(v) P(w|v) (gain), if gain >= weightedMinGain */
-  weightedTop: 120000,
+  weightedTop: 200000,
   weightedMinGain: 0.25,
   /** and both words rank within the top MAX_RANK unigrams (sentence markers always kept) */
   maxRank: 30000,
   /** cap per context word, most probable continuations first (keeps "of the" over rare collocations) */
   maxPerContext: 300,
+  trigrams: {
+    /** keep the `top` trigrams (a b w) with the largest expected gain P(a b w) * gain, where
+     *  gain = log10 P(w|a b) - (bo(a b) + log10 P(w|b)) in the source model, if gain >= minGain */
+    top: 100000,
+    minGain: 0.15,
+    /** all three words within the top maxRank unigrams (sentence markers always allowed) */
+    maxRank: 30000,
+    /** 'force': a kept trigram keeps its bigram (b w) too; 'drop': trigrams whose bigram was pruned are dropped */
+    bigrams: 'force',
+    /** recompute bo(a b) for the kept trigrams (Katz renormalisation) instead of using the sphinx value */
+    renormalize: true,
+    /** trigram gain quantization step (log10) */
+    step: 0.15,
+  },
 };
 
 export function buildLM(params = LM_PARAMS) {
@@ -60,9 +85,18 @@ export function buildLM(params = LM_PARAMS) {
   const uniQ = (old) => (old === startOld ? unkLogProb : uq.codebook[uq.q(lm.uniProb[old])]);
   const boQ = (old) => bq.codebook[bq.q(lm.uniBackoff[old])];
 
-  // select bigrams: (a) strong collocations, gain >= minGain; (b) the top weightedTop by expected gain
-  const weighted = new Float64Array(lm.n2);
-  for (let i = 0; i < lm.n2; i++) {
+  // Trigram candidates first: a kept trigram may need its bigram kept (params.trigrams.bigrams === 'force').
+  const triCand = selectTrigrams(lm, params.trigrams, { rank, startOld });
+  const forced = new Set();
+  // every context "a b" of a kept trigram is a stored bigram: the asset addresses contexts by bigram index
+  for (const t of triCand.kept) forced.add(t.ctxBi);
+  if (params.trigrams.bigrams === 'force') for (const t of triCand.kept) forced.add(t.bi);
+
+  // select bigrams: (a) strong collocations, gain >= minGain; (b) the top weightedTop by expected gain;
+  // (c) the bigrams (b w) of kept trigrams (a b w)
+  const nBi = lm.uniNext[V];
+  const weighted = new Float64Array(nBi);
+  for (let i = 0; i < nBi; i++) {
     const v = lm.biPrev[i];
     const w = lm.biWord[i];
     const gain = lm.biProb[i] - (lm.uniBackoff[v] + (w === startOld ? unkLogProb : lm.uniProb[w]));
@@ -74,7 +108,7 @@ export function buildLM(params = LM_PARAMS) {
   const wCut = Math.max(sortedW[sortedW.length - params.weightedTop] ?? 0, Number.MIN_VALUE);
   const perPrev = new Map();
   let considered = 0;
-  for (let i = 0; i < lm.n2; i++) {
+  for (let i = 0; i < nBi; i++) {
     const v = lm.biPrev[i];
     const w = lm.biWord[i];
     if (rank[v] >= params.maxRank || rank[w] >= params.maxRank) continue;
@@ -82,7 +116,8 @@ export function buildLM(params = LM_PARAMS) {
     const base = lm.uniBackoff[v] + (w === startOld ? unkLogProb : lm.uniProb[w]);
     const gain = p - base;
     considered++;
-    if (gain < params.minGain && weighted[i] < wCut) continue;
+    const force = forced.has(i);
+    if (gain < params.minGain && weighted[i] < wCut && !force) continue;
     let list = perPrev.get(v);
     if (!list) {
       list = [];
@@ -91,16 +126,30 @@ export function buildLM(params = LM_PARAMS) {
     // store the gain relative to the quantized estimate the decoder will reconstruct
     const g = p - (boQ(v) + uniQ(w));
     const code = Math.max(0, Math.min(GAIN_LEVELS - 1, Math.round((g - gainBase) / gainStep)));
-    list.push({ w: newId[w], p, gain, code });
+    list.push({ w: newId[w], p, gain, code, force });
   }
   const biLists = new Array(V);
   let nB = 0;
   for (const [v, list] of perPrev) {
-    list.sort((a, b) => b.p - a.p || a.w - b.w);
-    const kept = list.slice(0, params.maxPerContext).sort((a, b) => a.w - b.w);
+    list.sort((a, b) => Number(b.force) - Number(a.force) || b.p - a.p || a.w - b.w);
+    const cap = Math.max(params.maxPerContext, list.filter((e) => e.force).length);
+    const kept = list.slice(0, cap).sort((a, b) => a.w - b.w);
     biLists[newId[v]] = kept;
     nB += kept.length;
   }
+  // position of bigram (v, w) (new ids) within v's list, and what the decoder returns for bigram(v, w) (old ids)
+  const biPos = new Map();
+  for (let i = 0; i < V; i++) {
+    const list = biLists[i] ?? [];
+    for (let k = 0; k < list.length; k++) biPos.set(i * V + list[k].w, k);
+  }
+  const biDecoded = (v, w) => {
+    const k = biPos.get(newId[v] * V + newId[w]);
+    return boQ(v) + uniQ(w) + (k === undefined ? 0 : gainCodebook[biLists[newId[v]][k].code]);
+  };
+  const biStart = new Uint32Array(V + 1);
+  for (let i = 0; i < V; i++) biStart[i + 1] = biStart[i] + (biLists[i]?.length ?? 0);
+  const tri = encodeTrigrams(lm, params.trigrams, triCand.kept, { V, newId, biPos, biStart, biDecoded });
 
   const out = new ByteWriter(1 << 22);
   out.bytes(Buffer.from('ULM1', 'latin1'));
@@ -125,10 +174,151 @@ export function buildLM(params = LM_PARAMS) {
     }
   }
   for (let i = 0; i < V; i++) for (const e of biLists[i] ?? []) out.u8(e.code);
+  writeTrigrams(out, tri);
   return {
     bin: out.result(),
-    stats: { vocab: V, bigrams: nB, bigramsConsidered: considered, unkLogProb, sentenceMarkers: ['<s>', '</s>'], params },
+    stats: {
+      vocab: V,
+      bigrams: nB,
+      bigramsConsidered: considered,
+      bigramsForcedByTrigrams: forced.size,
+      trigrams: tri.nT,
+      trigramContexts: tri.nC,
+      trigramsConsidered: triCand.considered,
+      unkLogProb,
+      sentenceMarkers: ['<s>', '</s>'],
+      params,
+    },
     sphinx: lm,
     words,
   };
+}
+
+/** index of bigram "a b" in the sphinx arrays (entries under unigram b are sorted by a), or -1 */
+function findBigram(lm, a, b) {
+  let lo = lm.uniNext[b];
+  let hi = lm.uniNext[b + 1] - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const x = lm.biPrev[mid];
+    if (x < a) lo = mid + 1;
+    else if (x > a) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
+}
+
+/**
+ * Trigram candidates (a b w) of the source model with gain = log P(w|a b) - (bo(a b) + log P(w|b)) >= minGain,
+ * ranked by expected gain P(a) P(b|a) P(w|a b) * gain; returns the top `top` (old ids, bi = index of "b w").
+ */
+function selectTrigrams(lm, tp, { rank, startOld }) {
+  const n1 = lm.words.length;
+  const cand = [];
+  for (let i = 0; i < lm.uniNext[n1]; i++) {
+    const b = lm.biPrev[i];
+    const w = lm.biWord[i];
+    const j0 = lm.biNext[i];
+    const j1 = lm.biNext[i + 1];
+    if (j0 === j1 || rank[b] >= tp.maxRank || rank[w] >= tp.maxRank || w === startOld) continue;
+    for (let j = j0; j < j1; j++) {
+      const a = lm.triFirst[j];
+      if ((j > j0 && a === lm.triFirst[j - 1]) || rank[a] >= tp.maxRank) continue;
+      const k = findBigram(lm, a, b);
+      if (k < 0) continue; // cannot happen in a Katz model: every trigram's context is a bigram
+      const bo2 = lm.biBackoff[k];
+      const pab = lm.biProb[k];
+      const p = lm.triProb[j];
+      const gain = p - (bo2 + lm.biProb[i]);
+      if (gain < tp.minGain) continue;
+      const joint = (a === startOld ? -1.3 : lm.uniProb[a]) + pab + p;
+      cand.push({ a, b, w, bi: i, ctxBi: k, p, weight: 10 ** joint * gain });
+    }
+  }
+  cand.sort((x, y) => y.weight - x.weight || x.bi - y.bi || x.a - y.a);
+  return { kept: cand.slice(0, tp.top), considered: cand.length };
+}
+
+// Trigram gain codebook: code c means log10 P(w|a b) = bo(a b) + bigram(b, w) + TRI_GAIN_BASE + c * step.
+const TRI_GAIN_BASE = -1;
+const TRI_BO_LEVELS = 64;
+const TRI_BO_LO = -2.2;
+const TRI_BO_HI = 0.3;
+
+/** Group the kept trigrams by context (a, b), sorted by (b, a) in new ids; backoff and gain codes per entry. */
+function encodeTrigrams(lm, tp, kept, { V, newId, biPos, biStart, biDecoded }) {
+  const byCtx = new Map();
+  for (const t of kept) {
+    const k = biPos.get(newId[t.b] * V + newId[t.w]);
+    if (k === undefined) continue; // its bigram was pruned ('drop')
+    const key = newId[t.b] * V + newId[t.a];
+    let c = byCtx.get(key);
+    if (!c) {
+      const g = biStart[newId[t.a]] + biPos.get(newId[t.a] * V + newId[t.b]);
+      c = { g, b: t.b, bo2: lm.biBackoff[t.ctxBi], list: [] };
+      byCtx.set(key, c);
+    }
+    c.list.push({ ...t, k });
+  }
+  // 64 levels (step 0.04): the context backoffs are many and gzip poorly at 256 levels
+  const boStep = (TRI_BO_HI - TRI_BO_LO) / (TRI_BO_LEVELS - 1);
+  const boCodebook = new Float32Array(256);
+  for (let i = 0; i < 256; i++) boCodebook[i] = TRI_BO_LO + Math.min(i, TRI_BO_LEVELS - 1) * boStep;
+  const bq = {
+    codebook: boCodebook,
+    q: (v) => Math.max(0, Math.min(TRI_BO_LEVELS - 1, Math.round((v - TRI_BO_LO) / boStep))),
+  };
+  const gainCodebook = new Float32Array(256);
+  for (let i = 0; i < 256; i++) gainCodebook[i] = TRI_GAIN_BASE + i * tp.step;
+  const contexts = [...byCtx.values()].sort((x, y) => x.g - y.g);
+  let nT = 0;
+  for (const c of contexts) {
+    let bo = c.bo2;
+    if (tp.renormalize) {
+      // Katz: the mass the kept trigrams leave, over the bigram mass of the words they do not cover
+      let st = 0;
+      let sb = 0;
+      for (const t of c.list) {
+        st += 10 ** t.p;
+        sb += 10 ** lm.biProb[t.bi];
+      }
+      bo = Math.log10(Math.max(1 - st, 1e-6) / Math.max(1 - sb, 1e-6));
+    }
+    c.boCode = bq.q(bo);
+    const boQ = bq.codebook[c.boCode];
+    c.tri = c.list
+      .map((t) => {
+        const base = boQ + biDecoded(c.b, t.w);
+        let code = Math.max(0, Math.min(255, Math.round((t.p - base - TRI_GAIN_BASE) / tp.step)));
+        // never round a probability above 1 (P(states | the united) = 10^-0.01)
+        while (code > 0 && base + gainCodebook[code] > 0) code--;
+        return { k: t.k, code };
+      })
+      .sort((x, y) => x.k - y.k);
+    nT += c.tri.length;
+  }
+  return { contexts, nC: contexts.length, nT, boCodebook: bq.codebook, gainCodebook };
+}
+
+/** The trigram section, appended after the bigrams (layout at the top). */
+function writeTrigrams(out, tri) {
+  out.bytes(Buffer.from('TRI1', 'latin1'));
+  out.u32(tri.nC);
+  out.u32(tri.nT);
+  for (const cb of [tri.boCodebook, tri.gainCodebook]) for (const c of cb) out.f32(c);
+  let prevG = 0;
+  for (const c of tri.contexts) {
+    out.varint(c.g - prevG);
+    prevG = c.g;
+  }
+  for (const c of tri.contexts) out.u8(c.boCode);
+  for (const c of tri.contexts) out.varint(c.tri.length);
+  for (const c of tri.contexts) {
+    let prev = 0;
+    for (const t of c.tri) {
+      out.varint(t.k - prev);
+      prev = t.k;
+    }
+  }
+  for (const c of tri.contexts) for (const t of c.tri) out.u8(t.code);
 }

@@ -28,7 +28,10 @@ export function loadCases(dir) {
 const words = (s) => s.match(/\S+/g) ?? [];
 function editDistance(a, b) {
   const ids = new Map();
-  const id = (w) => (ids.has(w) ? ids.get(w) : (ids.set(w, ids.size), ids.size - 1));
+  const id = (w) => {
+    if (!ids.has(w)) ids.set(w, ids.size);
+    return ids.get(w);
+  };
   const A = a.map(id);
   const B = b.map(id);
   let prev = Array.from({ length: B.length + 1 }, (_, j) => j);

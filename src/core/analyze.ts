@@ -17,11 +17,21 @@ export type Analyzer = (text: string, options?: AnalyzeOptions) => Analysis;
 /** The engine's tunable constants (fitted with scripts/tune, documented in docs/engine.md). */
 export interface EngineParams {
   detect: DecodeParams;
+  /** Restore pass; its spinRate is the ceiling of the per-page estimate. */
   restore: DecodeParams;
   verdict: VerdictParams;
+  /** Restore-pass spin rate = clamp(spinRatePerDensity × detection density, minSpinRate, restore.spinRate). */
+  spinRatePerDensity: number;
+  minSpinRate: number;
 }
 
-export const DEFAULT_PARAMS: EngineParams = { detect: DETECT_DECODE, restore: RESTORE_DECODE, verdict: DEFAULT_VERDICT };
+export const DEFAULT_PARAMS: EngineParams = {
+  detect: DETECT_DECODE,
+  restore: RESTORE_DECODE,
+  verdict: DEFAULT_VERDICT,
+  spinRatePerDensity: 3,
+  minSpinRate: 0.1,
+};
 
 export function createAnalyzer(resources: Resources): Analyzer {
   return (text, options) => analyze(text, resources, options);
@@ -46,7 +56,11 @@ export function analyze(text: string, resources: Resources, options: AnalyzeOpti
     threshold,
     params.verdict,
   );
-  const replacements = verdict.spun ? decode(tokens, resources, params.restore) : [];
+  // The density of confident detections estimates how hard this page was spun; the restore pass
+  // uses it as its prior, so a lightly spun page is not rewritten as eagerly as a heavily spun one.
+  const density = words > 0 ? detected.filter((r) => r.margin >= params.verdict.confidentMargin).length / words : 0;
+  const spinRate = Math.min(params.restore.spinRate, Math.max(params.minSpinRate, params.spinRatePerDensity * density));
+  const replacements = verdict.spun ? decode(tokens, resources, { ...params.restore, spinRate }) : [];
 
   const spans: Span[] = [];
   for (const c of credits) {

@@ -27,10 +27,17 @@ export interface DecodeParams {
   beam: number;
   /** Restorations whose log10 margin over keeping the page's words is below this are dropped. */
   minMargin: number;
+  /** Weight of the channel log-probability against the language model's. */
+  channelWeight: number;
+  /**
+   * How much the other occurrences of the same spun form count towards each occurrence's
+   * decision (0: each occurrence on its own, as the Viterbi path chose; 1: one decision per form).
+   */
+  poolWeight: number;
 }
 
-export const DETECT_DECODE: DecodeParams = { spinRate: 0.15, maxCandidates: 8, beam: 6, minMargin: 0 };
-export const RESTORE_DECODE: DecodeParams = { spinRate: 0.5, maxCandidates: 10, beam: 6, minMargin: 0 };
+export const DETECT_DECODE: DecodeParams = { spinRate: 0.15, maxCandidates: 8, beam: 6, minMargin: 0, channelWeight: 1, poolWeight: 0 };
+export const RESTORE_DECODE: DecodeParams = { spinRate: 0.5, maxCandidates: 8, beam: 6, minMargin: 0.5, channelWeight: 1, poolWeight: 0.5 };
 
 /** One restoration chosen by the decoder. Token indices are inclusive. */
 export interface Replacement {
@@ -131,51 +138,144 @@ export function decode(tokens: readonly Token[], models: Models, params: DecodeP
   for (let st = best; st?.option; st = st.prev) chosen.push({ from: st.from, option: st.option });
   chosen.reverse();
 
-  // The restored word sequence, with sentence breaks, to score each restoration in its final context.
+  return pool(tokens, options, chosen, lm, params);
+}
+
+/** One place where the page's words could be a spun form: scores of each candidate against keeping. */
+interface Occurrence {
+  first: number;
+  length: number;
+  /** The spun key (lowercase words): occurrences with the same key are decided together. */
+  key: string;
+  /** Candidate original → its log10 margin over keeping the page's words, in the decoded context. */
+  scores: Map<string, { option: Option; margin: number }>;
+  /** The Viterbi path's choice here, if it restored. */
+  chosen: Option | null;
+}
+
+/**
+ * Spinners apply their dictionary consistently: within one page an original word is nearly always
+ * turned into the same spun form, and most occurrences of a word they spin are spun. So evidence
+ * is pooled over every occurrence of a spun form: the candidate with the best summed margin is
+ * restored at every occurrence where it is not clearly wrong, or none is when the sum is negative.
+ * Contexts come from the Viterbi path.
+ */
+function pool(
+  tokens: readonly Token[],
+  options: readonly Option[][],
+  chosen: readonly { from: number; option: Option }[],
+  lm: LanguageModel,
+  params: DecodeParams,
+): Replacement[] {
+  const sentenceStart: Context = { p2: -1, p1: lm.startId };
   const out: number[] = [];
-  const outStart: number[] = [];
+  const outAt = new Int32Array(tokens.length + 1).fill(-1);
+  const chosenAt: (Option | null)[] = new Array(tokens.length).fill(null);
   for (const c of chosen) {
     if (c.from > 0 && (tokens[c.from] as Token).gap === 'sentence') out.push(lm.endId, lm.startId);
-    outStart.push(out.length);
+    outAt[c.from] = out.length;
+    chosenAt[c.from] = c.option;
     out.push(...c.option.ids);
   }
-  const result: Replacement[] = [];
-  chosen.forEach((c, k) => {
-    if (!c.option.candidate) return;
-    const at = outStart[k] ?? 0;
-    const startsSentence = c.from === 0 || (tokens[c.from] as Token).gap === 'sentence';
-    const left: Context = startsSentence ? sentenceStart : { p2: out[at - 2] ?? -1, p1: out[at - 1] ?? lm.startId };
-    const after = at + c.option.ids.length;
-    const right = [out[after] ?? lm.endId, out[after + 1] ?? lm.endId];
-    if (right[0] === lm.endId) right.length = 1;
-    const keepIds: number[] = [];
-    let keepCost = 0;
-    for (let t = c.from; t < c.from + c.option.length; t++) {
-      const keep = options[t]?.[0] as Option;
-      keepIds.push(...keep.ids);
-      keepCost += keep.cost;
+  outAt[tokens.length] = out.length;
+
+  const occurrences: Occurrence[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const pos = outAt[i] ?? -1;
+    if (pos < 0) continue;
+    const here = chosenAt[i] as Option;
+    const left: Context =
+      i === 0 || (tokens[i] as Token).gap === 'sentence' ? sentenceStart : { p2: out[pos - 2] ?? -1, p1: out[pos - 1] ?? lm.startId };
+    const byLength = new Map<number, Option[]>();
+    for (const o of options[i] ?? []) {
+      if (!o.candidate) continue;
+      // A candidate must start and end where the path's choices do, so its context is the path's.
+      if ((outAt[i + o.length] ?? -1) < 0) continue;
+      const list = byLength.get(o.length) ?? [];
+      list.push(o);
+      byLength.set(o.length, list);
     }
-    const keepScore = extend(lm, left, [...keepIds, ...right]).score + keepCost;
-    const localScore = (o: Option) => extend(lm, left, [...o.ids, ...right]).score + o.cost - keepScore;
-    const mine = localScore(c.option);
-    if (mine < params.minMargin) return;
-    const alternatives = (options[c.from] ?? [])
-      .filter((o) => o !== c.option && o.candidate && o.length === c.option.length)
-      .map((o) => ({ o, s: localScore(o) }))
-      .filter((x) => x.s > mine - 2)
-      .sort((a, b) => b.s - a.s)
+    for (const [length, list] of byLength) {
+      const next = tokens[i + length];
+      const after = outAt[i + length] ?? out.length;
+      const right = !next || next.gap === 'sentence' ? [lm.endId] : [out[after] ?? lm.endId, out[after + 1] ?? lm.endId];
+      let keepCost = 0;
+      const keepIds: number[] = [];
+      for (let t = i; t < i + length; t++) {
+        const keep = options[t]?.[0] as Option;
+        keepIds.push(...keep.ids);
+        keepCost += keep.cost;
+      }
+      const keepScore = extend(lm, left, [...keepIds, ...right]).score + keepCost;
+      const scores = new Map<string, { option: Option; margin: number }>();
+      for (const o of list) {
+        const margin = extend(lm, left, [...o.ids, ...right]).score + o.cost - keepScore;
+        scores.set((o.candidate as ChannelCandidate).original, { option: o, margin });
+      }
+      const key = tokens
+        .slice(i, i + length)
+        .map((t) => t.norm)
+        .join(' ');
+      occurrences.push({ first: i, length, key, scores, chosen: here.candidate && here.length === length ? here : null });
+    }
+  }
+
+  const picks: { occ: Occurrence; option: Option; margin: number }[] = [];
+  if (params.poolWeight > 0) {
+    const groups = new Map<string, Occurrence[]>();
+    for (const occ of occurrences) {
+      const g = groups.get(occ.key) ?? [];
+      g.push(occ);
+      groups.set(occ.key, g);
+    }
+    for (const group of groups.values()) {
+      const sums = new Map<string, number>();
+      for (const occ of group) for (const [o, v] of occ.scores) sums.set(o, (sums.get(o) ?? 0) + v.margin);
+      let best: string | null = null;
+      let bestSum = Number.NEGATIVE_INFINITY;
+      for (const [o, sum] of sums) if (sum > bestSum) [best, bestSum] = [o, sum];
+      if (best === null) continue;
+      for (const occ of group) {
+        const v = occ.scores.get(best);
+        if (!v) continue;
+        // Each occurrence's margin, with the group's other occurrences as extra evidence.
+        const pooled = v.margin + params.poolWeight * (bestSum - v.margin);
+        if (pooled >= params.minMargin) picks.push({ occ, option: v.option, margin: pooled });
+      }
+    }
+  } else {
+    for (const occ of occurrences) {
+      if (!occ.chosen) continue;
+      const v = occ.scores.get((occ.chosen.candidate as ChannelCandidate).original);
+      if (v && v.margin >= params.minMargin) picks.push({ occ, option: v.option, margin: v.margin });
+    }
+  }
+
+  // Pooling can propose overlapping restorations (a phrase and a word inside it). Spinners swap
+  // phrases as units ("security guarantees" → "safety ensures"), so the longer one goes first.
+  picks.sort((a, b) => b.occ.length - a.occ.length || b.margin - a.margin);
+  const taken = new Uint8Array(tokens.length);
+  const result: Replacement[] = [];
+  for (const p of picks) {
+    const { first, length } = p.occ;
+    if (taken.subarray(first, first + length).some((x) => x === 1)) continue;
+    taken.fill(1, first, first + length);
+    const candidate = p.option.candidate as ChannelCandidate;
+    const alternatives = [...p.occ.scores.entries()]
+      .filter(([o, v]) => o !== candidate.original && v.margin > p.margin - 2)
+      .sort((a, b) => b[1].margin - a[1].margin)
       .slice(0, 3)
-      .map((x) => x.o.candidate?.original ?? '');
+      .map(([o]) => o);
     result.push({
-      first: c.from,
-      last: c.from + c.option.length - 1,
-      original: c.option.candidate.original,
+      first,
+      last: first + length - 1,
+      original: candidate.original,
       alternatives,
-      margin: mine,
-      source: c.option.candidate.source,
+      margin: p.margin,
+      source: candidate.source,
     });
-  });
-  return result;
+  }
+  return result.sort((a, b) => a.first - b.first);
 }
 
 function prune(states: Map<number, State> | undefined, beam: number): State[] {
@@ -224,7 +324,13 @@ function buildOptions(tokens: readonly Token[], ids: readonly number[], { lm, ch
           const right = rightContext(tokens, ids, i + k + 1, lm.endId);
           for (const c of hits) {
             if (c.original === key || !allowed(tokens, i, k + 1, key, c)) continue;
-            const opt: Option = { length: k + 1, ids: idsOf(c.original), cost: c.logProb + replaceCost, candidate: c, pre: 0 };
+            const opt: Option = {
+              length: k + 1,
+              ids: idsOf(c.original),
+              cost: params.channelWeight * c.logProb + replaceCost,
+              candidate: c,
+              pre: 0,
+            };
             opt.pre = extend(lm, left, [...opt.ids, ...right]).score + opt.cost;
             cands.push(opt);
           }

@@ -8,6 +8,7 @@ const asset = fileURLToPath(new URL('../../public/data/lm.bin.gz', import.meta.u
 const bytes = new Uint8Array(gunzipSync(readFileSync(asset)));
 const lm: LanguageModel = decodeLanguageModel(bytes);
 const bg = (a: string, b: string): number => lm.bigram(lm.id(a), lm.id(b));
+const tg = (a: string, b: string, c: string): number => lm.trigram(lm.id(a), lm.id(b), lm.id(c));
 
 describe('language model', () => {
   it('decodes the shipped asset quickly', () => {
@@ -84,5 +85,101 @@ describe('language model', () => {
   it('rejects data that is not an LM asset', () => {
     expect(() => decodeLanguageModel(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8]))).toThrow();
     expect(() => decodeLanguageModel(bytes.subarray(0, bytes.length >> 1))).toThrow();
+  });
+
+  describe('trigrams', () => {
+    // log10 P(w | a b) as stored in the source (Debian pocketsphinx-en-us en-us.lm.bin), read with
+    // scripts/data/sphinx-lm.mjs; the asset stores them as 0.15-step gains over its own backoff estimate.
+    const source: [string, number][] = [
+      ['the federal reserve', -0.9807],
+      ['a press conference', -0.2599],
+      ['of the year', -1.9777],
+      ['<s> the company', -2.4198],
+      ['the white house', -0.3142],
+      ['one of the', -0.3058],
+      ['according to the', -0.4469],
+      ['as well as', -0.5267],
+      ['chief executive officer', -0.795],
+    ];
+    const tri3 = (t: string): number => {
+      const [a = '', b = '', c = ''] = t.split(' ');
+      return tg(a, b, c);
+    };
+
+    it('ships a trigram layer', () => {
+      expect(lm.hasTrigrams).toBe(true);
+    });
+
+    it('agrees with the source model within quantization error for stored triples', () => {
+      for (const [t, p] of source) expect(Math.abs(tri3(t) - p), t).toBeLessThan(0.08);
+    });
+
+    it('scores a stored triple above its bigram backoff', () => {
+      for (const [t] of source) {
+        const [, b = '', c = ''] = t.split(' ');
+        expect(tri3(t), t).toBeGreaterThan(bg(b, c) + 0.2);
+      }
+      expect(tg('a', 'press', 'conference')).toBeGreaterThan(bg('press', 'conference') + 0.6);
+    });
+
+    it("makes 'reserve' far likelier after 'the federal' than after 'the government'", () => {
+      expect(tg('the', 'federal', 'reserve')).toBeGreaterThan(-1.1);
+      expect(tg('the', 'federal', 'reserve')).toBeGreaterThan(tg('the', 'government', 'reserve') + 3);
+      expect(tg('a', 'press', 'conference')).toBeGreaterThan(-0.4);
+    });
+
+    it('falls back to the bigram when an id is unknown', () => {
+      const unk = lm.id('qwxzzyv');
+      expect(unk).toBe(-1);
+      expect(lm.trigram(unk, lm.id('federal'), lm.id('reserve'))).toBe(bg('federal', 'reserve'));
+      expect(lm.trigram(-1, -1, lm.id('reserve'))).toBe(lm.unigram(lm.id('reserve')));
+      expect(lm.trigram(unk, lm.id('the'), unk)).toBe(lm.bigram(lm.id('the'), unk));
+      // an unknown middle word breaks the context: only the unigram is left
+      expect(lm.trigram(lm.id('the'), unk, lm.id('reserve'))).toBe(lm.unigram(lm.id('reserve')));
+    });
+
+    it('equals the bigram for contexts without stored trigrams', () => {
+      // "zyuganov said" is a rare context; "new york city" has no trigrams in the source either
+      expect(tg('zyuganov', 'said', 'that')).toBe(bg('said', 'that'));
+      expect(tg('new', 'york', 'city')).toBe(bg('york', 'city'));
+    });
+
+    it('applies the context backoff to words a stored context does not predict', () => {
+      // "the federal" has stored trigrams; "banana" is not one of them, so it pays backoff2(the, federal) <= 0
+      const off = tg('the', 'federal', 'banana') - bg('federal', 'banana');
+      expect(off).toBeLessThan(0);
+      expect(off).toBeGreaterThan(-2.5);
+    });
+
+    it('accepts the sentence start as the older context word', () => {
+      expect(lm.trigram(lm.startId, lm.id('the'), lm.id('company'))).toBeGreaterThan(bg('the', 'company') + 0.15);
+    });
+
+    it('never returns a log-probability above zero', () => {
+      for (const t of ['the united states', 'the supreme court', 'the prime minister', 'as well as', 'one of the']) {
+        expect(tri3(t), t).toBeLessThanOrEqual(0);
+      }
+    });
+
+    it('answers trigram queries in well under a microsecond', () => {
+      const ids = 'the minister said on tuesday that the federal reserve would hold a press conference in new york'
+        .split(' ')
+        .map((w) => lm.id(w));
+      const m = ids.length - 2;
+      let s = 0;
+      const n = 200000;
+      const t0 = performance.now();
+      for (let i = 0; i < n; i++) {
+        const k = i % m;
+        s += lm.trigram(ids[k] ?? -1, ids[k + 1] ?? -1, ids[k + 2] ?? -1);
+      }
+      const nsPer = ((performance.now() - t0) * 1e6) / n;
+      expect(Number.isFinite(s)).toBe(true);
+      expect(nsPer).toBeLessThan(2000);
+    });
+
+    it('rejects an asset whose trigram section is cut short', () => {
+      expect(() => decodeLanguageModel(bytes.subarray(0, bytes.length - 1000))).toThrow();
+    });
   });
 });

@@ -1,6 +1,7 @@
 /**
- * Compact bigram language model (public/data/lm.bin.gz, built by scripts/data/build-lm.mjs from the
- * CMU Sphinx en-us 3-gram LM). Pure TypeScript: takes the already-gunzipped bytes.
+ * Compact backoff language model (public/data/lm.bin.gz, built by scripts/data/build-lm.mjs from the
+ * CMU Sphinx en-us 3-gram LM): unigrams, pruned bigrams and, when the asset has them, pruned trigrams.
+ * Pure TypeScript: takes the already-gunzipped bytes.
  *
  * Words are lowercase forms with ASCII apostrophes ("don't", "it's", "'s"). Log-probs are log10.
  */
@@ -12,6 +13,14 @@ export interface LanguageModel {
   word(id: number): string;
   unigram(id: number): number;
   bigram(prev: number, id: number): number;
+  /**
+   * log10 P(w | p2 p1) with Katz backoff: the stored trigram if present, else backoff2(p2,p1) + bigram(p1, w).
+   * Any id may be -1 (unknown); p2 may be startId. backoff2 is 0 for contexts without stored trigrams, so
+   * trigram(p2, p1, w) === bigram(p1, w) for them (and always when p2 or p1 is unknown, or !hasTrigrams).
+   */
+  trigram(p2: number, p1: number, id: number): number;
+  /** false for an asset without the trigram section; trigram() then equals bigram(p1, id) */
+  readonly hasTrigrams: boolean;
   startId: number;
   endId: number;
 }
@@ -247,7 +256,23 @@ class CompactLM implements LanguageModel {
   private readonly bo: Float32Array;
   private readonly offsets: Uint32Array;
   private readonly next: Uint32Array;
-  private readonly gain: Float32Array;
+  /** bigram gain codes (a view into the asset bytes) and their codebook */
+  private readonly gainCode: Uint8Array;
+  private readonly gainBook: Float32Array;
+  readonly hasTrigrams: boolean;
+  /** trigram context number of each stored bigram (p2, p1), or -1 */
+  private readonly ctxOf: Int32Array;
+  /** backoff2(p2, p1) per context */
+  private readonly ctxBoCode: Uint8Array;
+  private readonly ctxBoBook: Float32Array;
+  /**
+   * trigrams of context c: triW[triStart[c] .. triStart[c + 1]) sorted ascending; triW is the position of the
+   * bigram (p1, w) within p1's bigram list; triGain is the gain over the backoff estimate
+   */
+  private readonly triStart: Uint32Array;
+  private readonly triW: Uint32Array;
+  private readonly triGainCode: Uint8Array;
+  private readonly triGainBook: Float32Array;
 
   constructor(bytes: Uint8Array) {
     const r = new ByteReader(bytes);
@@ -300,9 +325,73 @@ class CompactLM implements LanguageModel {
         this.next[k] = prev;
       }
     }
-    this.gain = new Float32Array(nB);
     if (p + nB > b.length) throw new Error('unexpected end of data');
-    for (let k = 0; k < nB; k++) this.gain[k] = gainBook[b[p++] ?? 0] ?? 0;
+    // codes stay bytes (no per-entry decode work): value = book[code]
+    this.gainCode = b.subarray(p, p + nB);
+    this.gainBook = gainBook;
+    p += nB;
+
+    // Optional trigram section: "TRI1" u32 nC u32 nT f32[256] backoff codebook f32[256] gain codebook,
+    // varint[nC] contexts as ascending indices of the bigram (p2, p1) (delta-coded), u8[nC] backoff codes,
+    // varint[nC] trigrams per context, varint[nT] positions of the bigram (p1, w) in p1's list (delta within
+    // context), u8[nT] gain codes.
+    if (p === n) {
+      this.hasTrigrams = false;
+      this.ctxOf = new Int32Array(0);
+      this.ctxBoCode = new Uint8Array(0);
+      this.ctxBoBook = new Float32Array(256);
+      this.triStart = new Uint32Array(1);
+      this.triW = new Uint32Array(0);
+      this.triGainCode = new Uint8Array(0);
+      this.triGainBook = new Float32Array(256);
+      return;
+    }
+    r.pos = p;
+    r.magic('TRI1');
+    const nC = r.u32();
+    const nT = r.u32();
+    const ctxBoBook = r.f32Array(256);
+    const triBook = r.f32Array(256);
+    p = r.pos;
+    const ctxOf = new Int32Array(nB).fill(-1);
+    let g = 0;
+    for (let c = 0; c < nC; c++) {
+      g += varint();
+      if (g >= nB) throw new Error('lm: bad trigram context');
+      ctxOf[g] = c;
+    }
+    if (p + nC > n) throw new Error('unexpected end of data');
+    const ctxBoCode = b.subarray(p, p + nC);
+    p += nC;
+    const triStart = new Uint32Array(nC + 1);
+    total = 0;
+    for (let c = 0; c < nC; c++) {
+      triStart[c] = total;
+      total += varint();
+    }
+    triStart[nC] = total;
+    if (total !== nT) throw new Error('lm: trigram count mismatch');
+    const triW = new Uint32Array(nT);
+    for (let c = 0; c < nC; c++) {
+      let prev = 0;
+      const end = triStart[c + 1] ?? 0;
+      for (let k = triStart[c] ?? 0; k < end; k++) {
+        prev += varint();
+        triW[k] = prev;
+      }
+    }
+    if (p + nT > n) throw new Error('unexpected end of data');
+    const triGainCode = b.subarray(p, p + nT);
+    p += nT;
+    if (p !== n) throw new Error('lm: trailing data');
+    this.hasTrigrams = nT > 0;
+    this.ctxOf = ctxOf;
+    this.ctxBoCode = ctxBoCode;
+    this.ctxBoBook = ctxBoBook;
+    this.triStart = triStart;
+    this.triW = triW;
+    this.triGainCode = triGainCode;
+    this.triGainBook = triBook;
   }
 
   id(word: string): number {
@@ -322,7 +411,12 @@ class CompactLM implements LanguageModel {
     if (prev < 0 || prev >= this.size) return known ? (this.uni[id] ?? 0) : this.unkLogProb;
     const backoff = this.bo[prev] ?? 0;
     if (!known) return backoff + this.unkLogProb;
-    const base = backoff + (this.uni[id] ?? 0);
+    const k = this.bigramIndex(prev, id);
+    return backoff + (this.uni[id] ?? 0) + (k < 0 ? 0 : (this.gainBook[this.gainCode[k] ?? 0] ?? 0));
+  }
+
+  /** index of the stored bigram (prev, id) in next/gain, or -1; both ids must be valid */
+  private bigramIndex(prev: number, id: number): number {
     let lo = this.offsets[prev] ?? 0;
     let hi = (this.offsets[prev + 1] ?? 0) - 1;
     const next = this.next;
@@ -331,7 +425,33 @@ class CompactLM implements LanguageModel {
       const w = next[mid] ?? 0;
       if (w < id) lo = mid + 1;
       else if (w > id) hi = mid - 1;
-      else return base + (this.gain[mid] ?? 0);
+      else return mid;
+    }
+    return -1;
+  }
+
+  trigram(p2: number, p1: number, id: number): number {
+    const size = this.size;
+    if (p2 < 0 || p2 >= size || p1 < 0 || p1 >= size || id < 0 || id >= size) return this.bigram(p1, id);
+    // the context (p2, p1) is a stored bigram when it has trigrams
+    const g = this.bigramIndex(p2, p1);
+    const c = g < 0 ? -1 : (this.ctxOf[g] ?? -1);
+    const bi = this.bigramIndex(p1, id);
+    const bigram = (this.bo[p1] ?? 0) + (this.uni[id] ?? 0) + (bi < 0 ? 0 : (this.gainBook[this.gainCode[bi] ?? 0] ?? 0));
+    if (c < 0) return bigram;
+    const base = (this.ctxBoBook[this.ctxBoCode[c] ?? 0] ?? 0) + bigram;
+    if (bi < 0) return base;
+    // trigrams are keyed by the position of their bigram within p1's bigram list
+    const k = bi - (this.offsets[p1] ?? 0);
+    let lo = this.triStart[c] ?? 0;
+    let hi = (this.triStart[c + 1] ?? 0) - 1;
+    const triW = this.triW;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const x = triW[mid] ?? 0;
+      if (x < k) lo = mid + 1;
+      else if (x > k) hi = mid - 1;
+      else return base + (this.triGainBook[this.triGainCode[mid] ?? 0] ?? 0);
     }
     return base;
   }
