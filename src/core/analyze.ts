@@ -4,7 +4,7 @@
  */
 import { applyCase } from './casing';
 import { findCredits } from './credits';
-import { DETECT_DECODE, type DecodeParams, decode, RESTORE_DECODE } from './decode';
+import { buildLattice, DETECT_DECODE, type DecodeParams, decodeLattice, RESTORE_DECODE } from './decode';
 import type { Resources } from './resources';
 import { inferSource } from './source';
 import { findSpintax } from './spintax';
@@ -49,7 +49,8 @@ export function analyze(text: string, resources: Resources, options: AnalyzeOpti
   const tokens = withoutBlocked(tokenize(text), blocked);
   // Pass 1 asks whether there is spinning at all (a low prior spin rate); only a page judged spun
   // is decoded again with the spin rate of spinner output, which restores far more.
-  const detected = decode(tokens, resources, params.detect);
+  const lattice = buildLattice(tokens, resources, Math.max(params.detect.maxCandidates, params.restore.maxCandidates));
+  const detected = decodeLattice(lattice, params.detect);
   const words = tokens.filter((t) => t.kind === 'word').length;
   const verdict = verdictOf(
     { words, margins: detected.map((r) => r.margin), spintax: spintax.length, mangledCredits: credits.filter((c) => c.mangled).length },
@@ -60,7 +61,7 @@ export function analyze(text: string, resources: Resources, options: AnalyzeOpti
   // uses it as its prior, so a lightly spun page is not rewritten as eagerly as a heavily spun one.
   const density = words > 0 ? detected.filter((r) => r.margin >= params.verdict.confidentMargin).length / words : 0;
   const spinRate = Math.min(params.restore.spinRate, Math.max(params.minSpinRate, params.spinRatePerDensity * density));
-  const replacements = verdict.spun ? decode(tokens, resources, { ...params.restore, spinRate }) : [];
+  const replacements = verdict.spun ? decodeLattice(lattice, { ...params.restore, spinRate }) : [];
 
   const spans: Span[] = [];
   for (const c of credits) {

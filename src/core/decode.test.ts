@@ -93,4 +93,13 @@ describe('decode', () => {
   it('returns nothing for empty input', () => {
     expect(decode([], { lm, channel }, params)).toEqual([]);
   });
+
+  it('pools the evidence of every occurrence of a spun form, as spinners swap consistently', () => {
+    // "it mentioned" on its own is a toss-up; the two "minister mentioned" make the case for "said".
+    const text = 'the minister mentioned it. the minister mentioned it. it mentioned';
+    const alone = decode(tokenize(text), { lm, channel }, { ...params, poolWeight: 0 });
+    const pooled = decode(tokenize(text), { lm, channel }, { ...params, poolWeight: 1 });
+    expect(alone.filter((r) => r.original === 'said')).toHaveLength(2);
+    expect(pooled.filter((r) => r.original === 'said')).toHaveLength(3);
+  });
 });

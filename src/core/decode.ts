@@ -36,8 +36,15 @@ export interface DecodeParams {
   poolWeight: number;
 }
 
-export const DETECT_DECODE: DecodeParams = { spinRate: 0.15, maxCandidates: 8, beam: 6, minMargin: 0, channelWeight: 1, poolWeight: 0 };
-export const RESTORE_DECODE: DecodeParams = { spinRate: 0.5, maxCandidates: 8, beam: 6, minMargin: 0.5, channelWeight: 1, poolWeight: 0.5 };
+export const DETECT_DECODE: DecodeParams = { spinRate: 0.15, maxCandidates: 4, beam: 3, minMargin: 0, channelWeight: 1, poolWeight: 0 };
+export const RESTORE_DECODE: DecodeParams = {
+  spinRate: 0.5,
+  maxCandidates: 12,
+  beam: 6,
+  minMargin: 0.5,
+  channelWeight: 1,
+  poolWeight: 0.5,
+};
 
 /** One restoration chosen by the decoder. Token indices are inclusive. */
 export interface Replacement {
@@ -57,8 +64,10 @@ interface Option {
   length: number;
   /** LM ids of the words emitted. */
   ids: number[];
-  /** Channel cost with the prior: log ρ + log P(spun | original) to restore, log(1 − ρ) to keep a replaceable word. */
-  cost: number;
+  /** log10 P(spun | original) for a restoration; 0 for keeping the page's word. */
+  logProb: number;
+  /** For "keep": the page's word has synonyms, so keeping it costs log(1 − ρ). */
+  replaceable: boolean;
   candidate: ChannelCandidate | null;
   /** Score against the page's own neighbours, used only to prune candidates before the search. */
   pre: number;
@@ -83,50 +92,93 @@ export interface Models {
   channel: ChannelModel;
 }
 
-/** log10 P of `words` after context (p2, p1); returns the score and the new context. */
-function extend(lm: LanguageModel, ctx: Context, words: readonly number[]): { score: number; ctx: Context } {
-  let { p2, p1 } = ctx;
+/** log10 P of `words`, then `tail`, after the context (p2, p1). Allocation-free: this is the hot path. */
+function seqScore(lm: LanguageModel, p2: number, p1: number, words: readonly number[], tail?: readonly number[]): number {
   let score = 0;
-  for (const w of words) {
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k] as number;
     score += lm.trigram(p2, p1, w);
     p2 = p1;
     p1 = w;
   }
-  return { score, ctx: { p2, p1 } };
+  if (tail) {
+    for (let k = 0; k < tail.length; k++) {
+      const w = tail[k] as number;
+      score += lm.trigram(p2, p1, w);
+      p2 = p1;
+      p1 = w;
+    }
+  }
+  return score;
 }
 
-const stateKey = (c: Context) => (c.p2 + 1) * 262144 + (c.p1 + 1);
+const stateKey = (p2: number, p1: number) => (p2 + 1) * 262144 + (p1 + 1);
+
+/** The page's tokens with every restoration the channel allows at each position, built once per page. */
+export interface Lattice {
+  tokens: readonly Token[];
+  models: Models;
+  /** options[i][0] keeps token i; the rest restore tokens from i, best pre-score first. */
+  options: Option[][];
+}
+
+/** Most candidates any pass uses per position. */
+export const LATTICE_CANDIDATES = 12;
+
+export function buildLattice(tokens: readonly Token[], models: Models, maxCandidates = LATTICE_CANDIDATES): Lattice {
+  const numberId = models.lm.id('number');
+  const ids = tokens.map((t) => (t.kind === 'number' ? numberId : models.lm.id(t.norm)));
+  return { tokens, models, options: buildOptions(tokens, ids, models, maxCandidates) };
+}
 
 export function decode(tokens: readonly Token[], models: Models, params: DecodeParams = DETECT_DECODE): Replacement[] {
-  const { lm } = models;
+  return decodeLattice(buildLattice(tokens, models, params.maxCandidates), params);
+}
+
+export function decodeLattice(lattice: Lattice, params: DecodeParams): Replacement[] {
+  const { tokens } = lattice;
+  const { lm } = lattice.models;
   const n = tokens.length;
   if (n === 0) return [];
-  const numberId = lm.id('number');
-  const ids = tokens.map((t) => (t.kind === 'number' ? numberId : lm.id(t.norm)));
   const sentenceStart: Context = { p2: -1, p1: lm.startId };
-  const options = buildOptions(tokens, ids, models, params);
+  const restoreCost = Math.log10(params.spinRate);
+  const keepCost = Math.log10(1 - params.spinRate);
+  const costOf = (o: Option) => (o.candidate ? params.channelWeight * o.logProb + restoreCost : o.replaceable ? keepCost : 0);
+  const options = lattice.options.map((list) => (list.length > params.maxCandidates + 1 ? list.slice(0, params.maxCandidates + 1) : list));
 
   // Viterbi over token boundaries. states[i] holds the best states before token i.
   const states: Map<number, State>[] = Array.from({ length: n + 1 }, () => new Map());
-  states[0]?.set(stateKey(sentenceStart), { ...sentenceStart, score: 0, prev: null, option: null, from: 0 });
+  states[0]?.set(stateKey(sentenceStart.p2, sentenceStart.p1), { p2: -1, p1: lm.startId, score: 0, prev: null, option: null, from: 0 });
   for (let i = 0; i < n; i++) {
     const here = prune(states[i], params.beam);
     const tok = tokens[i] as Token;
     const breaks = i > 0 && tok.gap === 'sentence';
+    const opts = options[i] as Option[];
     for (const st of here) {
       let base = st.score;
-      let ctx: Context = st;
+      let p2 = st.p2;
+      let p1 = st.p1;
       if (breaks) {
-        base += lm.trigram(st.p2, st.p1, lm.endId);
-        ctx = sentenceStart;
+        base += lm.trigram(p2, p1, lm.endId);
+        p2 = -1;
+        p1 = lm.startId;
       }
-      for (const opt of options[i] ?? []) {
-        const ext = extend(lm, ctx, opt.ids);
-        const score = base + ext.score + opt.cost;
+      for (let o = 0; o < opts.length; o++) {
+        const opt = opts[o] as Option;
+        const score = base + seqScore(lm, p2, p1, opt.ids) + costOf(opt);
+        const m = opt.ids.length;
+        const np1 = opt.ids[m - 1] as number;
+        const np2 = m >= 2 ? (opt.ids[m - 2] as number) : p1;
         const target = states[i + opt.length] as Map<number, State>;
-        const key = stateKey(ext.ctx);
+        const key = stateKey(np2, np1);
         const cur = target.get(key);
-        if (!cur || cur.score < score) target.set(key, { ...ext.ctx, score, prev: st, option: opt, from: i });
+        if (!cur) target.set(key, { p2: np2, p1: np1, score, prev: st, option: opt, from: i });
+        else if (cur.score < score) {
+          cur.score = score;
+          cur.prev = st;
+          cur.option = opt;
+          cur.from = i;
+        }
       }
     }
   }
@@ -138,7 +190,7 @@ export function decode(tokens: readonly Token[], models: Models, params: DecodeP
   for (let st = best; st?.option; st = st.prev) chosen.push({ from: st.from, option: st.option });
   chosen.reverse();
 
-  return pool(tokens, options, chosen, lm, params);
+  return pool(tokens, options, chosen, lm, params, costOf);
 }
 
 /** One place where the page's words could be a spun form: scores of each candidate against keeping. */
@@ -166,6 +218,7 @@ function pool(
   chosen: readonly { from: number; option: Option }[],
   lm: LanguageModel,
   params: DecodeParams,
+  costOf: (o: Option) => number,
 ): Replacement[] {
   const sentenceStart: Context = { p2: -1, p1: lm.startId };
   const out: number[] = [];
@@ -204,12 +257,12 @@ function pool(
       for (let t = i; t < i + length; t++) {
         const keep = options[t]?.[0] as Option;
         keepIds.push(...keep.ids);
-        keepCost += keep.cost;
+        keepCost += costOf(keep);
       }
-      const keepScore = extend(lm, left, [...keepIds, ...right]).score + keepCost;
+      const keepScore = seqScore(lm, left.p2, left.p1, keepIds, right) + keepCost;
       const scores = new Map<string, { option: Option; margin: number }>();
       for (const o of list) {
-        const margin = extend(lm, left, [...o.ids, ...right]).score + o.cost - keepScore;
+        const margin = seqScore(lm, left.p2, left.p1, o.ids, right) + costOf(o) - keepScore;
         scores.set((o.candidate as ChannelCandidate).original, { option: o, margin });
       }
       const key = tokens
@@ -285,30 +338,18 @@ function prune(states: Map<number, State> | undefined, beam: number): State[] {
   return list.sort((a, b) => b.score - a.score).slice(0, beam);
 }
 
-function buildOptions(tokens: readonly Token[], ids: readonly number[], { lm, channel }: Models, params: DecodeParams): Option[][] {
-  const replaceCost = Math.log10(params.spinRate);
-  const keepCost = Math.log10(1 - params.spinRate);
-  const phraseIds = new Map<string, number[]>();
-  const idsOf = (phrase: string): number[] => {
-    let got = phraseIds.get(phrase);
-    if (!got) {
-      got = phrase.split(' ').map((w) => lm.id(w));
-      phraseIds.set(phrase, got);
-    }
-    return got;
-  };
+function buildOptions(tokens: readonly Token[], ids: readonly number[], { lm, channel }: Models, maxCandidates: number): Option[][] {
+  const idsOf = phraseIdsFor(lm);
+  const shouting = tokens.map((t) => t.text.length > 1 && t.text === t.text.toUpperCase() && /\p{Lu}/u.test(t.text));
   const n = tokens.length;
   const all: Option[][] = [];
   for (let i = 0; i < n; i++) {
     const tok = tokens[i] as Token;
-    const keep: Option = { length: 1, ids: [ids[i] ?? -1], cost: 0, candidate: null, pre: 0 };
+    const keep: Option = { length: 1, ids: [ids[i] ?? -1], logProb: 0, replaceable: false, candidate: null, pre: 0 };
     const list: Option[] = [keep];
     if (tok.kind === 'word') {
-      // The page's own neighbours: two words before, two after (sentence breaks respected).
-      const left: Context =
-        i === 0 || tok.gap === 'sentence'
-          ? { p2: -1, p1: lm.startId }
-          : { p2: i > 1 && tokens[i - 1]?.gap !== 'sentence' ? (ids[i - 2] ?? -1) : lm.startId, p1: ids[i - 1] ?? -1 };
+      // Pre-score against the page's own neighbours with bigrams: cheap, and only for pruning.
+      const left = i === 0 || tok.gap === 'sentence' ? lm.startId : (ids[i - 1] ?? -1);
       const cands: Option[] = [];
       let key = '';
       for (let k = 0; k < channel.maxSpunWords && i + k < n; k++) {
@@ -320,40 +361,25 @@ function buildOptions(tokens: readonly Token[], ids: readonly number[], { lm, ch
         key += t.norm;
         const hits = channel.lookup(key);
         if (hits) {
-          if (k === 0 && hits.some((c) => c.original !== key)) keep.cost = keepCost;
-          const right = rightContext(tokens, ids, i + k + 1, lm.endId);
+          if (k === 0 && hits.some((c) => c.original !== key)) keep.replaceable = true;
+          const next = tokens[i + k + 1];
+          const right = next && next.gap !== 'sentence' ? (ids[i + k + 1] ?? -1) : lm.endId;
           for (const c of hits) {
-            if (c.original === key || !allowed(tokens, i, k + 1, key, c)) continue;
-            const opt: Option = {
-              length: k + 1,
-              ids: idsOf(c.original),
-              cost: params.channelWeight * c.logProb + replaceCost,
-              candidate: c,
-              pre: 0,
-            };
-            opt.pre = extend(lm, left, [...opt.ids, ...right]).score + opt.cost;
-            cands.push(opt);
+            if (c.original === key || !allowed(shouting, i, k + 1, key, c)) continue;
+            const oids = idsOf(c.original);
+            const pre = lm.bigram(left, oids[0] ?? -1) + lm.bigram(oids[oids.length - 1] ?? -1, right) + c.logProb;
+            cands.push({ length: k + 1, ids: oids, logProb: c.logProb, replaceable: false, candidate: c, pre });
           }
         }
         if (k + 1 < channel.maxSpunWords && !channel.isPrefix(key)) break;
       }
-      if (cands.length > params.maxCandidates) {
-        cands.sort((a, b) => b.pre - a.pre);
-        cands.length = params.maxCandidates;
-      }
+      if (cands.length > 1) cands.sort((a, b) => b.pre - a.pre);
+      if (cands.length > maxCandidates) cands.length = maxCandidates;
       list.push(...cands);
     }
     all.push(list);
   }
   return all;
-}
-
-/** Up to two of the page's words from token j, stopping at a sentence break. */
-function rightContext(tokens: readonly Token[], ids: readonly number[], j: number, endId: number): number[] {
-  const a = tokens[j];
-  if (!a || a.gap === 'sentence') return [endId];
-  const b = tokens[j + 1];
-  return [ids[j] ?? -1, !b || b.gap === 'sentence' ? endId : (ids[j + 1] ?? -1)];
 }
 
 /** Function words a thesaurus lists as synonyms of each other (to/of, in/on) are not spinner swaps. */
@@ -367,12 +393,28 @@ const FUNCTION_WORDS = new Set(
  * Candidates the general lexicons propose but spinners do not produce: acronyms ("U.S." → "America")
  * and single function-word swaps. The spinner table (observed spinner behaviour) is always allowed.
  */
-function allowed(tokens: readonly Token[], first: number, length: number, key: string, c: ChannelCandidate): boolean {
+function allowed(shouting: readonly boolean[], first: number, length: number, key: string, c: ChannelCandidate): boolean {
   if (c.source === 'spinner') return true;
-  for (let k = first; k < first + length; k++) {
-    const text = (tokens[k] as Token).text;
-    if (text.length > 1 && text === text.toUpperCase() && /\p{Lu}/u.test(text)) return false;
-  }
+  for (let k = first; k < first + length; k++) if (shouting[k]) return false;
   if (length === 1 && FUNCTION_WORDS.has(key) && (FUNCTION_WORDS.has(c.original) || !c.original.includes(' '))) return false;
   return true;
+}
+
+/** LM ids of an original's words, cached per language model (originals recur across pages). */
+const idCache = new WeakMap<LanguageModel, Map<string, number[]>>();
+function phraseIdsFor(lm: LanguageModel): (phrase: string) => number[] {
+  let cache = idCache.get(lm);
+  if (!cache) {
+    cache = new Map();
+    idCache.set(lm, cache);
+  }
+  const map = cache;
+  return (phrase) => {
+    let got = map.get(phrase);
+    if (!got) {
+      got = phrase.split(' ').map((w) => lm.id(w));
+      map.set(phrase, got);
+    }
+    return got;
+  };
 }
