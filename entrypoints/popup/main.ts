@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { sendToBackground, sendToTab } from '../../src/messaging/send';
+import { fetchOriginalText, requestAccess } from '../../src/platform/fetch-original';
 import { renderState } from '../../src/ui/popup-view';
 
 // The popup acts on the tab it was opened for: `?tabId=N` (tests, or a popup opened as a page),
@@ -30,6 +31,13 @@ async function run(): Promise<void> {
   result.replaceChildren(
     renderState(reply.state, {
       scrollTo: (index) => void sendToTab(tabId, { kind: 'scroll-to-span', index }).catch(() => undefined),
+      compare: async (url) => {
+        if (!(await requestAccess(url))) throw new Error('access to that site was not granted');
+        const originalText = await fetchOriginalText(url);
+        const r = await sendToBackground({ kind: 'compare-original', tabId, originalUrl: url, originalText });
+        if (!r.ok) throw new Error(r.error);
+        return r.comparison;
+      },
       copy: (text) => navigator.clipboard.writeText(text),
       download: (name, type, text) => {
         const url = URL.createObjectURL(new Blob([text], { type }));

@@ -78,4 +78,31 @@ describe('background message handling', () => {
   it('returns null state for a tab never checked', async () => {
     expect(await handle({ kind: 'get-tab-state', tabId: 99 }, {}, deps())).toEqual({ ok: true, state: null });
   });
+
+  it('compares the checked page with the original the user fetched', async () => {
+    const d = deps();
+    await handle(
+      { kind: 'analyze-text', text: 'Trump mentioned he told officials to start peace talks now.', url: 'u', title: '' },
+      { tabId: 5 },
+      d,
+    );
+    const reply = await handle(
+      {
+        kind: 'compare-original',
+        tabId: 5,
+        originalUrl: 'https://o.example/a',
+        originalText: 'Trump said he told officials to start peace talks now.',
+      },
+      {},
+      d,
+    );
+    expect(reply).toMatchObject({ ok: true, comparison: { verdict: 'copy' } });
+  });
+
+  it('asks for a check before a comparison', async () => {
+    expect(await handle({ kind: 'compare-original', tabId: 9, originalUrl: 'u', originalText: 'x' }, {}, deps())).toEqual({
+      ok: false,
+      error: 'check this page first',
+    });
+  });
 });

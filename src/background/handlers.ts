@@ -1,5 +1,6 @@
 /** Answers every request of the message protocol. Pure of browser globals except through its deps. */
 import type { Analyzer } from '../core/analyze';
+import { compareTexts } from '../core/compare';
 import type { Failure, Replies, TabState, ToBackground } from '../messaging/protocol';
 
 export interface HandlerDeps {
@@ -52,5 +53,10 @@ export async function handle(message: ToBackground, sender: Sender, deps: Handle
     }
     case 'get-tab-state':
       return { ok: true, state: await deps.loadTabState(message.tabId) };
+    case 'compare-original': {
+      const state = await deps.loadTabState(message.tabId);
+      if (!state) return { ok: false, error: 'check this page first' };
+      return { ok: true, comparison: compareTexts(state.text, message.originalText, state.analysis.spans) };
+    }
   }
 }

@@ -33,6 +33,14 @@ describe('findCredits', () => {
     'Photographer: Jenna Albright/Bloomberg',
     'Brendan Smialowski | AFP | Getty Images',
     '© Simon Dawes/Bloomberg',
+    'Andre Kellogg/AFP/Getty Images',
+    '[File: Tarek Samy/AP Photo]',
+    '(Elena Vasquez/The Washington Post)',
+    'Alain Kabeya / AFP via Getty Images',
+    'REUTERS/Ilya Baranov/File Photo',
+    'Nathaniel Brooks for The New York Times',
+    'Marcus Ellery | Bloomberg | Getty Images',
+    'Photograph: Lucy Ashcombe/PA',
   ])('recognises the intact credit %s and leaves it alone', (line) => {
     const [c] = findCredits(line, channel);
     expect(c?.text).toBe(line);
@@ -49,5 +57,16 @@ describe('findCredits', () => {
     const text = 'Caption line.\n  Anadolu | Anadolu | Getty Photos\n';
     const [c] = findCredits(text, channel);
     expect(c && text.slice(c.start, c.end)).toBe('Anadolu | Anadolu | Getty Photos');
+  });
+
+  it('flags a photographer name made of dictionary words on a mangled line, without changing it', () => {
+    const [c] = findCredits('Jon Setter Area | Getty Photos Information | Getty Photos', channel);
+    expect(c?.restored).toBe('Jon Setter Area | Getty Images News | Getty Images');
+    expect(c?.notes.join(' ')).toMatch(/Jon Setter Area/);
+  });
+
+  it('does not flag ordinary names', () => {
+    const [c] = findCredits('Chris McGrath | Getty Photos Information | Getty Photos', channel);
+    expect(c?.notes).toEqual([]);
   });
 });

@@ -130,8 +130,19 @@ function creditOfLine(text: string, from: number, to: number, channel: ChannelMo
 
   const firstRun = runs[0];
   const photographer = firstRun ? line.slice((firstRun[0] as Token).start, (firstRun[firstRun.length - 1] as Token).end) : null;
+  const notes: string[] = [];
+  // Spinners leave most names alone but split or swap surnames made of dictionary words
+  // ("Setterfield" → "Setter Area"). Names are never rewritten; on a mangled line they are flagged.
+  if (fixes.length > 0 && firstRun && firstRun.length >= 2 && channel) {
+    const surname = firstRun.slice(1);
+    if (surname.some((t) => channel.lookup(t.norm) !== undefined)) {
+      notes.push(
+        `the photographer's name “${photographer}” contains dictionary words and may have been spun too; check the original credit`,
+      );
+    }
+  }
   const agencies = [...new Set(matches.filter((m) => m.entry.kind === 'agency').map((m) => m.entry.name))];
-  return { start, end: start + line.length, text: line, restored, photographer, agencies, mangled: fixes.length > 0, fixes };
+  return { start, end: start + line.length, text: line, restored, photographer, agencies, mangled: fixes.length > 0, notes, fixes };
 }
 
 /** The best gazetteer entry starting at token i: the most tokens explained, then the most words matched exactly. */

@@ -32,6 +32,8 @@ export interface Credit {
   photographer: string | null;
   agencies: string[];
   mangled: boolean;
+  /** Things a journalist should check, e.g. a photographer's surname that looks spun into dictionary words. */
+  notes: string[];
 }
 
 export interface SourceCandidate {

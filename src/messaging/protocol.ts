@@ -2,6 +2,7 @@
  * The one message protocol shared by every surface: discriminated unions keyed by `kind`, named
  * by direction. The background owns the engine and its data; tabs and the popup only ask.
  */
+import type { Comparison } from '../core/compare';
 import type { Analysis, PageMeta } from '../core/types';
 
 /** What the background remembers about one tab. */
@@ -19,7 +20,11 @@ export interface TabState {
 export type ContentToBackground = { kind: 'analyze-text'; text: string; url: string; title: string; meta?: PageMeta };
 
 /** popup / options → background */
-export type UiToBackground = { kind: 'check-tab'; tabId: number; selectionOnly?: boolean } | { kind: 'get-tab-state'; tabId: number };
+export type UiToBackground =
+  | { kind: 'check-tab'; tabId: number; selectionOnly?: boolean }
+  | { kind: 'get-tab-state'; tabId: number }
+  /** Align the tab's checked text with the article the user fetched from `originalUrl`. */
+  | { kind: 'compare-original'; tabId: number; originalUrl: string; originalText: string };
 
 /** background → content script */
 export type BackgroundToContent =
@@ -34,6 +39,7 @@ export interface Replies {
   'analyze-text': { ok: true; analysis: Analysis } | Failure;
   'check-tab': { ok: true; state: TabState } | Failure;
   'get-tab-state': { ok: true; state: TabState | null } | Failure;
+  'compare-original': { ok: true; comparison: Comparison } | Failure;
   'run-check': { ok: true; highlighted: number } | Failure;
   'scroll-to-span': { ok: boolean };
   ping: { ok: true };
@@ -56,6 +62,12 @@ export function isToBackground(m: unknown): m is ToBackground {
     case 'check-tab':
     case 'get-tab-state':
       return Number.isInteger((m as { tabId?: unknown }).tabId);
+    case 'compare-original':
+      return (
+        Number.isInteger((m as { tabId?: unknown }).tabId) &&
+        typeof (m as { originalText?: unknown }).originalText === 'string' &&
+        typeof (m as { originalUrl?: unknown }).originalUrl === 'string'
+      );
     default:
       return false;
   }

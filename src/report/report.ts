@@ -39,7 +39,10 @@ export function textReport(a: Analysis, ctx: ReportContext, maxSpans = 40): stri
   const mangled = a.credits.filter((c) => c.mangled);
   if (a.credits.length) {
     out.push('', `Photo credits (${a.credits.length}, ${mangled.length} mangled):`);
-    for (const c of a.credits) out.push(c.mangled ? `  ${c.text}  →  ${c.restored}` : `  ${c.text}  (intact)`);
+    for (const c of a.credits) {
+      out.push(c.mangled ? `  ${c.text}  →  ${c.restored}` : `  ${c.text}  (intact)`);
+      for (const n of c.notes) out.push(`    ! ${n}`);
+    }
   }
   out.push('', sourceLine(a));
   for (const e of a.source.evidence.slice(0, 8)) out.push(`  • ${e}`);
@@ -73,7 +76,10 @@ export function markdownReport(a: Analysis, ctx: ReportContext): string {
   }
   out.push('', '## Photo credits', '');
   if (a.credits.length === 0) out.push('None found.');
-  for (const c of a.credits) out.push(c.mangled ? `- ${mdEscape(c.text)} → **${mdEscape(c.restored)}**` : `- ${mdEscape(c.text)} (intact)`);
+  for (const c of a.credits) {
+    out.push(c.mangled ? `- ${mdEscape(c.text)} → **${mdEscape(c.restored)}**` : `- ${mdEscape(c.text)} (intact)`);
+    for (const n of c.notes) out.push(`  - ${mdEscape(n)}`);
+  }
   return `${out.join('\n')}\n`;
 }
 

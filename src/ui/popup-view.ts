@@ -7,10 +7,12 @@ import { distinctivePhrases, searchUrl } from '../core/immutables';
 import type { Analysis, Span } from '../core/types';
 import type { TabState } from '../messaging/protocol';
 import { markdownReport, spansCsv } from '../report/report';
+import { type CompareAction, compareSection } from './compare-view';
 import { h } from './dom';
 
 export interface PopupActions {
   scrollTo(index: number): void;
+  compare: CompareAction;
   copy(text: string): Promise<void>;
   download(name: string, type: string, text: string): void;
 }
@@ -24,6 +26,7 @@ export function renderState(state: TabState, actions: PopupActions): HTMLElement
     { 'aria-label': 'Unspun result' },
     verdictSection(a),
     sourceSection(state),
+    h('section', { class: 'compare-wrap' }, compareSection(actions.compare)),
     spansSection(state, actions),
     creditsSection(a),
     exportSection(state, actions),
@@ -151,7 +154,16 @@ function creditsSection(a: Analysis): HTMLElement | null {
       'ul',
       {},
       ...a.credits.map((c) =>
-        c.mangled ? h('li', { class: 'mangled' }, h('del', {}, c.text), ' → ', h('ins', {}, c.restored)) : h('li', {}, c.text, ' (intact)'),
+        c.mangled
+          ? h(
+              'li',
+              { class: 'mangled' },
+              h('del', {}, c.text),
+              ' → ',
+              h('ins', {}, c.restored),
+              ...c.notes.map((n) => h('div', { class: 'note' }, n)),
+            )
+          : h('li', {}, c.text, ' (intact)'),
       ),
     ),
   );

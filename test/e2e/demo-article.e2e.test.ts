@@ -90,4 +90,14 @@ describe('the demo article', () => {
     await page.screenshot({ path: 'docs/screenshots/page.png' });
     expect(true).toBe(true);
   });
+  it('compares the page with the original article only when asked, with one request for it', async () => {
+    await popup.click('details.compare summary');
+    await popup.fill('#original-url', server.url('original-article.html'));
+    await popup.click('.compare-form button[type=submit]');
+    await popup.waitForSelector('#comparison', { timeout: 20_000 });
+    expect(await popup.getAttribute('#comparison', 'data-verdict')).toBe('copy');
+    expect(await popup.textContent('.compare-verdict')).toMatch(/\d+(\.\d)?% of the original's words/);
+    expect(await popup.$$eval('.changes li', (li) => li.length)).toBeGreaterThan(20);
+    expect(server.requests.filter((r) => r !== '/favicon.ico')).toEqual(['/spun-article.html', '/original-article.html']);
+  });
 });
