@@ -12,6 +12,9 @@ describe('applyCase', () => {
     expect(applyCase('Downing Road', 'downing street')).toBe('Downing Street');
     expect(applyCase('White Home', 'white house')).toBe('White House');
   });
+  it('writes restored abbreviations in capitals', () => {
+    expect(applyCase('U.Ok.', 'u.k.')).toBe('U.K.');
+  });
   it('restores shouting as shouting', () => {
     expect(applyCase('STRUGGLE', 'war')).toBe('WAR');
   });

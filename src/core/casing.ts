@@ -17,6 +17,8 @@ export function casePattern(word: string): CasePattern {
  * model was capitalised; otherwise only the first letter follows the model ("Earlier than" → "Before").
  */
 export function applyCase(model: string, restored: string): string {
+  // Abbreviations are written in capitals: "U.Ok." restores to "U.K.", not "U.k.".
+  if (/^(?:\p{L}{1,3}\.){2,}$/u.test(restored) && /^\p{Lu}/u.test(model)) return restored.toUpperCase();
   const words = model.split(/[\s-]+/).filter(Boolean);
   const patterns = words.map(casePattern);
   if (patterns.length > 0 && patterns.every((p) => p === 'upper')) return restored.toUpperCase();

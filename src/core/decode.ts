@@ -127,7 +127,8 @@ export const LATTICE_CANDIDATES = 12;
 
 export function buildLattice(tokens: readonly Token[], models: Models, maxCandidates = LATTICE_CANDIDATES): Lattice {
   const numberId = models.lm.id('number');
-  const ids = tokens.map((t) => (t.kind === 'number' ? numberId : models.lm.id(t.norm)));
+  const idsOf = phraseIdsFor(models.lm);
+  const ids = tokens.map((t) => (t.kind === 'number' ? [numberId] : idsOf(t.norm)));
   return { tokens, models, options: buildOptions(tokens, ids, models, maxCandidates) };
 }
 
@@ -338,18 +339,19 @@ function prune(states: Map<number, State> | undefined, beam: number): State[] {
   return list.sort((a, b) => b.score - a.score).slice(0, beam);
 }
 
-function buildOptions(tokens: readonly Token[], ids: readonly number[], { lm, channel }: Models, maxCandidates: number): Option[][] {
+function buildOptions(tokens: readonly Token[], ids: readonly number[][], { lm, channel }: Models, maxCandidates: number): Option[][] {
   const idsOf = phraseIdsFor(lm);
   const shouting = tokens.map((t) => t.text.length > 1 && t.text === t.text.toUpperCase() && /\p{Lu}/u.test(t.text));
   const n = tokens.length;
   const all: Option[][] = [];
   for (let i = 0; i < n; i++) {
     const tok = tokens[i] as Token;
-    const keep: Option = { length: 1, ids: [ids[i] ?? -1], logProb: 0, replaceable: false, candidate: null, pre: 0 };
+    const keep: Option = { length: 1, ids: ids[i] ?? [-1], logProb: 0, replaceable: false, candidate: null, pre: 0 };
     const list: Option[] = [keep];
-    if (tok.kind === 'word') {
+    // Words, and number-words a spinner makes ("1000’s" for "thousands").
+    if (tok.kind === 'word' || /\p{L}/u.test(tok.norm)) {
       // Pre-score against the page's own neighbours with bigrams: cheap, and only for pruning.
-      const left = i === 0 || tok.gap === 'sentence' ? lm.startId : (ids[i - 1] ?? -1);
+      const left = i === 0 || tok.gap === 'sentence' ? lm.startId : (ids[i - 1]?.at(-1) ?? -1);
       const cands: Option[] = [];
       let key = '';
       for (let k = 0; k < channel.maxSpunWords && i + k < n; k++) {
@@ -363,7 +365,7 @@ function buildOptions(tokens: readonly Token[], ids: readonly number[], { lm, ch
         if (hits) {
           if (k === 0 && hits.some((c) => c.original !== key)) keep.replaceable = true;
           const next = tokens[i + k + 1];
-          const right = next && next.gap !== 'sentence' ? (ids[i + k + 1] ?? -1) : lm.endId;
+          const right = next && next.gap !== 'sentence' ? (ids[i + k + 1]?.[0] ?? -1) : lm.endId;
           for (const c of hits) {
             if (c.original === key || !allowed(shouting, i, k + 1, key, c)) continue;
             const oids = idsOf(c.original);
@@ -412,9 +414,14 @@ function phraseIdsFor(lm: LanguageModel): (phrase: string) => number[] {
   return (phrase) => {
     let got = map.get(phrase);
     if (!got) {
-      got = phrase.split(' ').map((w) => lm.id(w));
+      got = phrase.split(' ').flatMap((w) => lmWords(w).map((x) => lm.id(x)));
       map.set(phrase, got);
     }
     return got;
   };
+}
+
+/** The language model spells abbreviations letter by letter ("u.k." is "u." "k."). */
+function lmWords(word: string): string[] {
+  return /^(?:\p{L}{1,3}\.){2,}$/u.test(word) ? (word.match(/\p{L}{1,3}\./gu) ?? [word]) : [word];
 }
