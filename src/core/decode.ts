@@ -421,7 +421,15 @@ function phraseIdsFor(lm: LanguageModel): (phrase: string) => number[] {
   };
 }
 
-/** The language model spells abbreviations letter by letter ("u.k." is "u." "k."). */
+const CONTRACTIONS = new Set(["it's", "that's", "there's", "here's", "what's", "who's", "he's", "she's", "let's", "where's", "how's"]);
+
+/**
+ * The words the language model sees for one of ours. It spells abbreviations letter by letter
+ * ("u.k." is "u." "k."), and its possessives are rare words with few n-grams, so "reserve's" is
+ * scored as "reserve" (what follows a name is the same with or without the 's).
+ */
 function lmWords(word: string): string[] {
-  return /^(?:\p{L}{1,3}\.){2,}$/u.test(word) ? (word.match(/\p{L}{1,3}\./gu) ?? [word]) : [word];
+  if (/^(?:\p{L}{1,3}\.){2,}$/u.test(word)) return word.match(/\p{L}{1,3}\./gu) ?? [word];
+  if (word.length > 3 && word.endsWith("'s") && !CONTRACTIONS.has(word)) return [word.slice(0, -2)];
+  return [word];
 }
