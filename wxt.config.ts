@@ -17,16 +17,19 @@ export default defineConfig({
   // Explicit imports keep every file readable on its own and the engine free of globals.
   imports: false,
   manifest: ({ browser, manifestVersion }) => ({
-    name: 'Unspun',
-    description: 'Detects synonym-spun news reposts, restores the original wording and names the likely original source. Runs locally.',
-    permissions: ['activeTab', 'storage', 'scripting', 'contextMenus'],
+    // Strings live in public/_locales/<lang>/messages.json; English is the fallback.
+    default_locale: 'en',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    // MV2 has no host_permissions: the e2e build's loopback access goes into permissions there.
+    permissions: ['activeTab', 'storage', 'scripting', 'contextMenus', ...(e2e && manifestVersion === 2 ? ['http://127.0.0.1/*'] : [])],
     ...(manifestVersion === 3 ? { optional_host_permissions: ['<all_urls>'] } : { optional_permissions: ['<all_urls>'] }),
-    ...(e2e && (manifestVersion === 3 ? { host_permissions: ['http://127.0.0.1/*'] } : {})),
-    action: { default_title: 'Unspun: check this page' },
+    ...(e2e && manifestVersion === 3 ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
+    action: { default_title: '__MSG_actionTitle__' },
     commands: {
       'check-page': {
         suggested_key: { default: 'Alt+Shift+U' },
-        description: 'Check this page for spun wording',
+        description: '__MSG_cmdCheckPage__',
       },
     },
     ...(browser === 'firefox' && {

@@ -1,28 +1,46 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { syncAutoCheck } from '../src/background/auto-check';
 import { getAnalyzer } from '../src/background/engine';
-import { handle } from '../src/background/handlers';
+import { type HandlerDeps, handle } from '../src/background/handlers';
 import { forgetTab, loadTabState, saveTabState } from '../src/background/tab-state';
 import { isToBackground } from '../src/messaging/protocol';
 import { sendToTab } from '../src/messaging/send';
+import { defaultSettings, type Settings } from '../src/messaging/settings';
 import { setBadge } from '../src/platform/action';
+import { browserAutoCheckApi } from '../src/platform/auto-check-api';
+import { e2eSeedSites } from '../src/platform/e2e';
 import { extensionAssetReader } from '../src/platform/extension-assets';
+import { t } from '../src/platform/i18n';
 import { ensureContentScript } from '../src/platform/inject';
+import { KEYS, loadSettings, onSettingsChanged, recordHistory, saveSettings } from '../src/platform/store';
 
 const MENU = { page: 'unspun-check-page', selection: 'unspun-check-selection' } as const;
 
 export default defineBackground(() => {
-  const deps = {
+  // Tabs the background is injecting into for a user's check: their content script must not
+  // start an automatic check of its own on top.
+  const manual = new Set<number>();
+
+  const deps: HandlerDeps = {
     analyzer: () => getAnalyzer(extensionAssetReader),
     saveTabState,
     loadTabState,
-    runCheckInTab: async (tabId: number, selectionOnly: boolean) => {
-      await ensureContentScript(tabId);
-      return sendToTab(tabId, { kind: 'run-check', selectionOnly });
+    runCheckInTab: async (tabId, selectionOnly) => {
+      manual.add(tabId);
+      try {
+        await ensureContentScript(tabId);
+        return await sendToTab(tabId, { kind: 'run-check', selectionOnly });
+      } finally {
+        manual.delete(tabId);
+      }
     },
-    setBadge: (tabId: number, s: { analysis: { verdict: { spun: boolean }; spans: unknown[] } }) =>
+    setBadge: (tabId, s) =>
       s.analysis.verdict.spun ? setBadge(tabId, String(s.analysis.spans.length), '#c0392b') : setBadge(tabId, '✓', '#2e7d32'),
     now: () => new Date(),
+    loadSettings: async () => (await loadSettings()).settings,
+    recordHistory,
+    isManualInjection: (tabId) => manual.has(tabId),
   };
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
@@ -34,8 +52,8 @@ export default defineBackground(() => {
 
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.removeAll().then(() => {
-      browser.contextMenus.create({ id: MENU.page, title: 'Check this page for spun wording', contexts: ['page'] });
-      browser.contextMenus.create({ id: MENU.selection, title: 'Check selection for spun wording', contexts: ['selection'] });
+      browser.contextMenus.create({ id: MENU.page, title: t('menuCheckPage'), contexts: ['page'] });
+      browser.contextMenus.create({ id: MENU.selection, title: t('menuCheckSelection'), contexts: ['selection'] });
     });
   });
 
@@ -55,4 +73,29 @@ export default defineBackground(() => {
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status === 'loading') void forgetTab(tabId);
   });
+
+  // Automatic checks: the registered content script follows the settings and the granted
+  // permissions, re-derived on every start (see docs/extension.md).
+  let syncing: Promise<unknown> = Promise.resolve();
+  const sync = (settings?: Settings) => {
+    syncing = syncing
+      .then(async () => syncAutoCheck(settings ?? (await loadSettings()).settings, browserAutoCheckApi))
+      .catch((e: unknown) => console.warn('Unspun: automatic checks could not be registered', e));
+  };
+  onSettingsChanged(sync);
+  browser.permissions.onAdded.addListener(() => sync());
+  browser.permissions.onRemoved.addListener(() => sync());
+  void firstRunSettings().then(sync);
 });
+
+/** Write the settings once (migrating old data); the Firefox e2e build starts with loopback allowed. */
+async function firstRunSettings(): Promise<Settings> {
+  const stored = await browser.storage.local.get(KEYS.settings).catch(() => ({}) as Record<string, unknown>);
+  if (stored[KEYS.settings] === undefined) {
+    const seeded = defaultSettings();
+    seeded.autoCheck.sites = e2eSeedSites();
+    await saveSettings(seeded).catch(() => undefined);
+    return seeded;
+  }
+  return (await loadSettings(true)).settings;
+}

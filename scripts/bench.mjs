@@ -38,8 +38,14 @@ const table = ['data/spinner/seed-pairs.tsv', 'data/spinner/known-swaps.tsv'].fl
     .map((l) => l.split('\t')[1])
     .filter(Boolean),
 );
-const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const naive = new RegExp(`\\b(?:${[...new Set(table)].sort((a, b) => b.length - a.length).map(escape).join('|')})\\b`, 'gi');
+const escapeRegex = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const naive = new RegExp(
+  `\\b(?:${[...new Set(table)]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegex)
+    .join('|')})\\b`,
+  'gi',
+);
 const naiveScan = (text) => text.match(naive)?.length ?? 0;
 
 const sizes = [500, 2000, 20000];
@@ -82,7 +88,9 @@ const results = {
 };
 writeFileSync(new URL('../bench/results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
 console.table(rows);
-console.log(`cold start (bundle + load assets): ${results.coldLoadMs} ms; heap growth on a 100,000-word text: ${results.heapDeltaMb100kWords} MB`);
+console.log(
+  `cold start (bundle + load assets): ${results.coldLoadMs} ms; heap growth on a 100,000-word text: ${results.heapDeltaMb100kWords} MB`,
+);
 console.log('written to bench/results.json');
 
 function round(x) {

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: every check the project has, in order — typecheck, lint, unit tests, extension
-// builds, `web-ext lint` on the Firefox builds, and the end-to-end suite in Debian's Chromium.
+// builds, `web-ext lint` on the Firefox builds, the end-to-end suite in Debian's Chromium, and a
+// smoke test of each Firefox build in headless firefox-esr.
 // Ends with one plain `N passed, N failed` line (CI reads that line, not vitest's summary).
 // Vitest tests count one each; every other check counts as one test.
 import { spawnSync } from 'node:child_process';
@@ -53,6 +54,11 @@ const built =
   check('build firefox-mv2', 'npx', ['wxt', 'build', '-b', 'firefox']) &
   check('build firefox-mv3', 'npx', ['wxt', 'build', '-b', 'firefox', '--mv3']) &
   check('build e2e-chrome-mv3', 'npx', ['wxt', 'build'], { UNSPUN_E2E: '1' });
+// The Firefox e2e builds (loopback host access, automatic checks on 127.0.0.1) for the smoke test below.
+const builtFirefoxE2e = {
+  mv2: check('build e2e-firefox-mv2', 'npx', ['wxt', 'build', '-b', 'firefox'], { UNSPUN_E2E: '1' }),
+  mv3: check('build e2e-firefox-mv3', 'npx', ['wxt', 'build', '-b', 'firefox', '--mv3'], { UNSPUN_E2E: '1' }),
+};
 check('web-ext lint firefox-mv2', 'npx', ['web-ext', 'lint', '--source-dir', '.output/firefox-mv2', '--warnings-as-errors']);
 check('web-ext lint firefox-mv3', 'npx', ['web-ext', 'lint', '--source-dir', '.output/firefox-mv3', '--warnings-as-errors']);
 if (!existsSync(chromium)) {
@@ -63,6 +69,21 @@ if (!existsSync(chromium)) {
 } else {
   failed++;
   failures.push('e2e skipped: a build failed');
+}
+
+// Firefox smoke: each e2e Firefox build in headless firefox-esr via web-ext (one check each).
+const firefox = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+for (const mv of ['mv2', 'mv3']) {
+  const label = `firefox smoke e2e-firefox-${mv}`;
+  if (!existsSync(firefox)) {
+    failed++;
+    failures.push(`${label}: no Firefox at ${firefox} (apt-get install firefox-esr)`);
+  } else if (!builtFirefoxE2e[mv]) {
+    failed++;
+    failures.push(`${label} skipped: its build failed`);
+  } else {
+    check(label, 'node', ['test/e2e/firefox-smoke.mjs', `.output/e2e-firefox-${mv}`]);
+  }
 }
 
 process.stdout.write(`\n${failures.length ? `failed: ${failures.join('; ')}\n` : 'all checks passed\n'}`);

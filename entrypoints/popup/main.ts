@@ -1,7 +1,12 @@
 import { browser } from 'wxt/browser';
 import { sendToBackground, sendToTab } from '../../src/messaging/send';
+import { autoCheckAllowed, siteOf, sitePattern } from '../../src/messaging/settings';
+import { requestSiteAccess } from '../../src/platform/auto-check-api';
 import { fetchOriginalText, requestAccess } from '../../src/platform/fetch-original';
+import { localizePage, t } from '../../src/platform/i18n';
+import { loadSettings, updateSettings } from '../../src/platform/store';
 import { renderState } from '../../src/ui/popup-view';
+import { applyTheme } from '../../src/ui/theme';
 
 // The popup acts on the tab it was opened for: `?tabId=N` (tests, or a popup opened as a page),
 // otherwise the active tab of the current window.
@@ -13,26 +18,31 @@ async function targetTab(): Promise<number | null> {
 }
 
 async function run(): Promise<void> {
+  localizePage(document);
+  document.documentElement.lang = browser.i18n.getUILanguage();
   const status = document.getElementById('status') as HTMLElement;
   const result = document.getElementById('result') as HTMLElement;
+  const { settings } = await loadSettings();
+  applyTheme(document, settings.theme);
   const tabId = await targetTab();
   if (tabId === null) {
-    status.textContent = 'No tab to check.';
+    status.textContent = t('noTab');
     return;
   }
   const reply = await sendToBackground({ kind: 'check-tab', tabId }).catch((e: unknown) => ({ ok: false as const, error: String(e) }));
   if (!reply.ok) {
-    status.textContent = `This page could not be checked: ${reply.error}`;
+    status.textContent = t('checkFailed', reply.error);
     document.body.dataset.ready = 'error';
     return;
   }
   status.textContent = '';
   (document.getElementById('page-title') as HTMLElement).textContent = reply.state.title || reply.state.url;
+  const site = siteOf(reply.state.url);
   result.replaceChildren(
     renderState(reply.state, {
       scrollTo: (index) => void sendToTab(tabId, { kind: 'scroll-to-span', index }).catch(() => undefined),
       compare: async (url) => {
-        if (!(await requestAccess(url))) throw new Error('access to that site was not granted');
+        if (!(await requestAccess(url))) throw new Error(t('accessNotGranted'));
         const originalText = await fetchOriginalText(url);
         const r = await sendToBackground({ kind: 'compare-original', tabId, originalUrl: url, originalText });
         if (!r.ok) throw new Error(r.error);
@@ -47,6 +57,23 @@ async function run(): Promise<void> {
         a.click();
         setTimeout(() => URL.revokeObjectURL(url), 10_000);
       },
+      setWording: async (restored) => {
+        const r = await sendToTab(tabId, { kind: 'set-wording', restored });
+        if (!r?.ok) throw new Error('no page to change');
+        return r.restored;
+      },
+      allowSite:
+        site && !autoCheckAllowed(settings, reply.state.url)
+          ? () =>
+              // Asked straight from the click, so the browser may show its prompt.
+              requestSiteAccess([sitePattern(site)]).then(async (granted) => {
+                if (granted) {
+                  await updateSettings((s) => ({ ...s, autoCheck: { ...s.autoCheck, sites: [...new Set([...s.autoCheck.sites, site])] } }));
+                }
+                return granted;
+              })
+          : null,
+      openOptions: () => void browser.runtime.openOptionsPage(),
     }),
   );
   document.body.dataset.ready = 'true';

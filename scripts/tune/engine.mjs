@@ -9,7 +9,8 @@ export async function loadEngine() {
   mkdirSync(new URL('.', out), { recursive: true });
   await build({
     stdin: {
-      contents: "export * from './src/core/index.ts'; export { DEFAULT_PARAMS } from './src/core/analyze.ts';",
+      contents:
+        "export * from './src/core/index.ts'; export { DEFAULT_PARAMS } from './src/core/analyze.ts'; export { decode } from './src/core/decode.ts';",
       resolveDir: new URL('../..', import.meta.url).pathname,
       loader: 'ts',
     },

@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Analysis } from '../core/types';
+import type { HistoryEntry } from '../messaging/history';
 import type { TabState } from '../messaging/protocol';
+import { defaultSettings, type Settings } from '../messaging/settings';
 import { type HandlerDeps, handle } from './handlers';
 
 const analysis = (spun: boolean): Analysis => ({
@@ -13,11 +15,26 @@ const analysis = (spun: boolean): Analysis => ({
   timings: { totalMs: 1 },
 });
 
-function deps(overrides: Partial<HandlerDeps> = {}): HandlerDeps & { store: Map<number, TabState> } {
+function deps(
+  overrides: Partial<HandlerDeps> = {},
+  settings: Settings = defaultSettings(),
+): HandlerDeps & { store: Map<number, TabState>; history: HistoryEntry[]; thresholds: (number | undefined)[] } {
   const store = new Map<number, TabState>();
+  const history: HistoryEntry[] = [];
+  const thresholds: (number | undefined)[] = [];
   return {
     store,
-    analyzer: async () => (text) => analysis(text.includes('mentioned')),
+    history,
+    thresholds,
+    analyzer: async () => (text, options) => {
+      thresholds.push(options?.threshold);
+      return analysis(text.includes('mentioned'));
+    },
+    loadSettings: async () => settings,
+    recordHistory: async (e) => {
+      history.push(e);
+    },
+    isManualInjection: () => false,
     saveTabState: async (s) => {
       store.set(s.tabId, s);
     },
@@ -104,5 +121,32 @@ describe('background message handling', () => {
       ok: false,
       error: 'check this page first',
     });
+  });
+
+  it('passes the chosen sensitivity to the engine as its threshold', async () => {
+    const d = deps({}, { ...defaultSettings(), sensitivity: 'strict' });
+    await handle({ kind: 'analyze-text', text: 'x', url: 'u', title: '' }, { tabId: 1 }, d);
+    expect(d.thresholds).toEqual([0.7]);
+  });
+
+  it('records every check in the history with what started it', async () => {
+    const d = deps();
+    await handle({ kind: 'analyze-text', text: 'he mentioned', url: 'https://r.example/', title: 'T', trigger: 'auto' }, { tabId: 2 }, d);
+    await handle({ kind: 'analyze-text', text: 'clean', url: 'https://c.example/', title: 'C' }, { tabId: 2 }, d);
+    expect(d.history).toEqual([
+      expect.objectContaining({ url: 'https://r.example/', verdict: 'spun', spans: 0, trigger: 'auto', time: '2026-01-01T00:00:00.000Z' }),
+      expect.objectContaining({ url: 'https://c.example/', verdict: 'clean', trigger: 'manual', publisher: null }),
+    ]);
+  });
+
+  it('tells a starting content script to check by itself only on allowed sites', async () => {
+    const d = deps({}, { ...defaultSettings(), autoCheck: { allSites: false, sites: ['http://127.0.0.1'] } });
+    expect(await handle({ kind: 'content-ready', url: 'http://127.0.0.1:8080/a' }, { tabId: 1 }, d)).toEqual({ ok: true, auto: true });
+    expect(await handle({ kind: 'content-ready', url: 'http://localhost:8080/a' }, { tabId: 1 }, d)).toEqual({ ok: true, auto: false });
+  });
+
+  it('does not start an automatic check in a tab the user is already checking', async () => {
+    const d = deps({ isManualInjection: () => true }, { ...defaultSettings(), autoCheck: { allSites: true, sites: [] } });
+    expect(await handle({ kind: 'content-ready', url: 'https://a.example/' }, { tabId: 1 }, d)).toEqual({ ok: true, auto: false });
   });
 });

@@ -1,7 +1,9 @@
 /** Answers every request of the message protocol. Pure of browser globals except through its deps. */
 import type { Analyzer } from '../core/analyze';
 import { compareTexts } from '../core/compare';
+import type { HistoryEntry } from '../messaging/history';
 import type { Failure, Replies, TabState, ToBackground } from '../messaging/protocol';
+import { autoCheckAllowed, type Settings, THRESHOLDS } from '../messaging/settings';
 
 export interface HandlerDeps {
   analyzer: () => Promise<Analyzer>;
@@ -11,6 +13,10 @@ export interface HandlerDeps {
   runCheckInTab: (tabId: number, selectionOnly: boolean) => Promise<Replies['run-check']>;
   setBadge: (tabId: number, state: TabState) => Promise<void>;
   now: () => Date;
+  loadSettings: () => Promise<Settings>;
+  recordHistory: (entry: HistoryEntry) => Promise<void>;
+  /** True while the background itself is injecting into this tab for a user's check. */
+  isManualInjection: (tabId: number) => boolean;
 }
 
 export interface Sender {
@@ -24,8 +30,8 @@ export async function handle(message: ToBackground, sender: Sender, deps: Handle
     case 'analyze-text': {
       if (sender.tabId === undefined) return { ok: false, error: 'analyze-text must come from a tab' };
       try {
-        const analyze = await deps.analyzer();
-        const analysis = analyze(message.text, { url: message.url, meta: message.meta });
+        const [analyze, settings] = await Promise.all([deps.analyzer(), deps.loadSettings()]);
+        const analysis = analyze(message.text, { url: message.url, meta: message.meta, threshold: THRESHOLDS[settings.sensitivity] });
         const state: TabState = {
           tabId: sender.tabId,
           url: message.url,
@@ -36,10 +42,16 @@ export async function handle(message: ToBackground, sender: Sender, deps: Handle
         };
         await deps.saveTabState(state);
         await deps.setBadge(sender.tabId, state).catch(() => undefined);
+        await deps.recordHistory(historyEntry(state, message.trigger ?? 'manual')).catch(() => undefined);
         return { ok: true, analysis };
       } catch (e) {
         return fail(e);
       }
+    }
+    case 'content-ready': {
+      if (sender.tabId === undefined || deps.isManualInjection(sender.tabId)) return { ok: true, auto: false };
+      const settings = await deps.loadSettings().catch(() => null);
+      return { ok: true, auto: settings !== null && autoCheckAllowed(settings, message.url) };
     }
     case 'check-tab': {
       try {
@@ -59,4 +71,18 @@ export async function handle(message: ToBackground, sender: Sender, deps: Handle
       return { ok: true, comparison: compareTexts(state.text, message.originalText, state.analysis.spans) };
     }
   }
+}
+
+function historyEntry(state: TabState, trigger: HistoryEntry['trigger']): HistoryEntry {
+  const a = state.analysis;
+  return {
+    url: state.url,
+    title: state.title,
+    time: state.checkedAt,
+    verdict: a.verdict.spun ? 'spun' : 'clean',
+    score: a.verdict.score,
+    publisher: a.source.publisher,
+    spans: a.spans.length,
+    trigger,
+  };
 }

@@ -16,8 +16,14 @@ export interface TabState {
   analysis: Analysis;
 }
 
+/** Who started a check: the user (button, shortcut, menu, popup) or an automatic check on an allowed site. */
+export type Trigger = 'manual' | 'auto';
+
 /** content script → background */
-export type ContentToBackground = { kind: 'analyze-text'; text: string; url: string; title: string; meta?: PageMeta };
+export type ContentToBackground =
+  | { kind: 'analyze-text'; text: string; url: string; title: string; meta?: PageMeta; trigger?: Trigger }
+  /** Sent once when the content script starts: should it check this page by itself? */
+  | { kind: 'content-ready'; url: string };
 
 /** popup / options → background */
 export type UiToBackground =
@@ -30,6 +36,8 @@ export type UiToBackground =
 export type BackgroundToContent =
   | { kind: 'run-check'; selectionOnly?: boolean }
   | { kind: 'scroll-to-span'; index: number }
+  /** Show the article in its restored wording (true) or exactly as the page had it (false). */
+  | { kind: 'set-wording'; restored: boolean }
   | { kind: 'ping' };
 
 export type ToBackground = ContentToBackground | UiToBackground;
@@ -37,11 +45,13 @@ export type ToBackground = ContentToBackground | UiToBackground;
 /** Replies, by request kind. */
 export interface Replies {
   'analyze-text': { ok: true; analysis: Analysis } | Failure;
+  'content-ready': { ok: true; auto: boolean };
   'check-tab': { ok: true; state: TabState } | Failure;
   'get-tab-state': { ok: true; state: TabState | null } | Failure;
   'compare-original': { ok: true; comparison: Comparison } | Failure;
   'run-check': { ok: true; highlighted: number } | Failure;
   'scroll-to-span': { ok: boolean };
+  'set-wording': { ok: boolean; restored: boolean };
   ping: { ok: true };
 }
 
@@ -57,8 +67,16 @@ export function isToBackground(m: unknown): m is ToBackground {
   if (typeof m !== 'object' || m === null) return false;
   const k = (m as { kind?: unknown }).kind;
   switch (k) {
-    case 'analyze-text':
-      return typeof (m as { text?: unknown }).text === 'string' && typeof (m as { url?: unknown }).url === 'string';
+    case 'analyze-text': {
+      const trigger = (m as { trigger?: unknown }).trigger;
+      return (
+        typeof (m as { text?: unknown }).text === 'string' &&
+        typeof (m as { url?: unknown }).url === 'string' &&
+        (trigger === undefined || trigger === 'manual' || trigger === 'auto')
+      );
+    }
+    case 'content-ready':
+      return typeof (m as { url?: unknown }).url === 'string';
     case 'check-tab':
     case 'get-tab-state':
       return Number.isInteger((m as { tabId?: unknown }).tabId);
@@ -76,5 +94,10 @@ export function isToBackground(m: unknown): m is ToBackground {
 export function isToContent(m: unknown): m is BackgroundToContent {
   if (typeof m !== 'object' || m === null) return false;
   const k = (m as { kind?: unknown }).kind;
-  return k === 'run-check' || k === 'ping' || (k === 'scroll-to-span' && Number.isInteger((m as { index?: unknown }).index));
+  return (
+    k === 'run-check' ||
+    k === 'ping' ||
+    (k === 'scroll-to-span' && Number.isInteger((m as { index?: unknown }).index)) ||
+    (k === 'set-wording' && typeof (m as { restored?: unknown }).restored === 'boolean')
+  );
 }

@@ -1,49 +1,149 @@
 /**
- * One check of the page the content script lives in: read the article, ask the background to
- * analyse it, highlight the result, attach the hover tooltip.
+ * The content script's one session on a page: read the article, ask the background to analyse
+ * it, highlight the result, attach the hover tooltip; then follow the page (single-page apps,
+ * late content) and switch between the page's wording and the restored wording on request.
  */
 import type { Analysis, PageMeta } from '../core/types';
-import type { Replies } from '../messaging/protocol';
-import { findArticleRoot, type PageText, readPage } from './extract';
-import { clearHighlights, paint } from './highlight';
+import type { Replies, Trigger } from '../messaging/protocol';
+import type { HighlightStyle } from '../messaging/settings';
+import { findArticleRoot, type PageText, rangeFor, readPage } from './extract';
+import { currentHighlightStyle, paint, setHighlightStyle } from './highlight';
+import { isSubstantialChange } from './text-change';
 import { createTooltip, type Tooltip } from './tooltip';
+import { type PageWatch, watchPage } from './watch';
+import { swapToRestored, type WordingSwap } from './wording';
 
-export type AnalyzeText = (text: string, meta: PageMeta) => Promise<Replies['analyze-text']>;
+export type AnalyzeText = (text: string, meta: PageMeta, trigger: Trigger) => Promise<Replies['analyze-text']>;
 
-export interface CheckResult {
+export interface CheckOptions {
+  selectionOnly: boolean;
+  trigger: Trigger;
+}
+
+export interface SessionOptions {
+  /** Overlay boxes instead of the Highlight API (e2e test of the fallback). */
+  forceOverlay?: () => boolean;
+  debounceMs?: number;
+}
+
+interface Checked {
   page: PageText;
   analysis: Analysis;
   ranges: (Range | null)[];
+  url: string;
+  selectionOnly: boolean;
 }
 
-let tooltip: Tooltip | null = null;
-let last: CheckResult | null = null;
-
-export async function checkPage(doc: Document, analyzeText: AnalyzeText, selectionOnly: boolean): Promise<Replies['run-check']> {
-  const root = selectionOnly ? selectionRoot(doc) : findArticleRoot(doc);
-  if (!root) return { ok: false, error: 'nothing is selected' };
-  const page = readPage(root);
-  if (page.text.trim() === '') return { ok: false, error: 'no text found on this page' };
-  const reply = await analyzeText(page.text, pageMeta(doc));
-  if (!reply.ok) return reply;
-  const { analysis } = reply;
-  clearHighlights(doc);
-  const { ranges, painted } = paint(doc, page.segments, analysis.spans);
-  tooltip?.detach();
-  tooltip = createTooltip(doc);
-  tooltip.attach(ranges, analysis.spans);
-  last = { page, analysis, ranges };
-  doc.documentElement.setAttribute('data-unspun-spans', String(analysis.spans.length));
-  doc.documentElement.setAttribute('data-unspun-verdict', analysis.verdict.spun ? 'spun' : 'clean');
-  return { ok: true, highlighted: painted };
+export interface PageSession {
+  check(opts: CheckOptions): Promise<Replies['run-check']>;
+  scrollToSpan(index: number): boolean;
+  setWording(restored: boolean): Replies['set-wording'];
+  setStyle(style: HighlightStyle): void;
 }
 
-export function scrollToSpan(index: number): boolean {
-  const range = last?.ranges[index];
-  const el = range?.startContainer.parentElement;
-  if (!el) return false;
-  el.scrollIntoView({ block: 'center', behavior: 'smooth' });
-  return true;
+export function createSession(doc: Document, analyzeText: AnalyzeText, options: SessionOptions = {}): PageSession {
+  let last: Checked | null = null;
+  let swap: WordingSwap | null = null;
+  let tooltip: Tooltip | null = null;
+  let watch: PageWatch | null = null;
+  let running: Promise<Replies['run-check']> | null = null;
+  const mutate = <T>(fn: () => T): T => (watch ? watch.ignore(fn) : fn());
+
+  const paintCurrent = (): number => {
+    if (!last) return 0;
+    const ranges = swap ? swap.ranges : last.ranges;
+    const painted = mutate(() =>
+      paint(doc, ranges, last?.analysis.spans ?? [], {
+        style: currentHighlightStyle(),
+        restored: swap !== null,
+        forceOverlay: options.forceOverlay?.() ?? false,
+      }),
+    );
+    mutate(() => {
+      tooltip?.detach();
+      tooltip = createTooltip(doc);
+      tooltip.attach(ranges, last?.analysis.spans ?? [], swap !== null);
+    });
+    doc.documentElement.setAttribute('data-unspun-wording', swap ? 'restored' : 'page');
+    return painted;
+  };
+
+  const undoSwap = () => {
+    if (!swap) return;
+    const s = swap;
+    swap = null;
+    mutate(() => s.undo());
+  };
+
+  const run = async ({ selectionOnly, trigger }: CheckOptions): Promise<Replies['run-check']> => {
+    undoSwap();
+    const root = selectionOnly ? selectionRoot(doc) : findArticleRoot(doc);
+    if (!root) return { ok: false, error: 'nothing is selected' };
+    const page = readPage(root);
+    if (page.text.trim() === '') return { ok: false, error: 'no text found on this page' };
+    const reply = await analyzeText(page.text, pageMeta(doc), trigger);
+    if (!reply.ok) return reply;
+    const { analysis } = reply;
+    const ranges = analysis.spans.map((s) => rangeFor(doc, page.segments, s.start, s.end));
+    last = { page, analysis, ranges, url: doc.location?.href ?? '', selectionOnly };
+    const painted = paintCurrent();
+    doc.documentElement.setAttribute('data-unspun-spans', String(analysis.spans.length));
+    doc.documentElement.setAttribute('data-unspun-verdict', analysis.verdict.spun ? 'spun' : 'clean');
+    if (!selectionOnly) watch ??= watchPage(doc, onPageSettled, options.debounceMs);
+    return { ok: true, highlighted: painted };
+  };
+
+  // One check at a time: a request during a check waits for it and then runs.
+  const check = (opts: CheckOptions): Promise<Replies['run-check']> => {
+    const next = (running ?? Promise.resolve()).catch(() => undefined).then(() => run(opts));
+    running = next;
+    void next.finally(() => {
+      if (running === next) running = null;
+    });
+    return next;
+  };
+
+  const onPageSettled = () => {
+    if (!last) return;
+    if (running) {
+      void running.finally(onPageSettled);
+      return;
+    }
+    const urlChanged = (doc.location?.href ?? '') !== last.url;
+    const text = readPage(findArticleRoot(doc)).text;
+    // Our own swap changes the text: compare against what the page shows in its own wording.
+    const before = swap ? null : last.page.text;
+    if (urlChanged ? text.trim() !== '' : before !== null && isSubstantialChange(before, text)) {
+      void check({ selectionOnly: false, trigger: 'auto' }).catch(() => undefined);
+    }
+  };
+
+  return {
+    check,
+    scrollToSpan(index) {
+      const range = (swap ?? last)?.ranges[index];
+      const el = range?.startContainer.parentElement;
+      if (!el) return false;
+      el.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      return true;
+    },
+    setWording(restored) {
+      if (!last) return { ok: false, restored: false };
+      if (restored && !swap) {
+        const l = last;
+        swap = mutate(() => swapToRestored(doc, l.page.segments, l.analysis.spans));
+      } else if (!restored && swap) {
+        undoSwap();
+        // The page's text nodes hold their original data again: map the spans afresh.
+        last.ranges = last.analysis.spans.map((s) => rangeFor(doc, last?.page.segments ?? [], s.start, s.end));
+      }
+      paintCurrent();
+      return { ok: true, restored: swap !== null };
+    },
+    setStyle(style) {
+      mutate(() => setHighlightStyle(doc, style));
+    },
+  };
 }
 
 function selectionRoot(doc: Document): Element | null {

@@ -1,12 +1,15 @@
 /**
  * In-place highlighting with the CSS Custom Highlight API: ranges are painted without touching
- * the page's DOM, so the page's own scripts never see our markup. Where the API is missing,
- * nothing is painted and the popup still lists every span (an overlay fallback is planned).
+ * the page's DOM, so the page's own scripts never see our markup. Where the API is missing (or
+ * the e2e build is told to pretend so), overlay boxes in a shadow root stand in.
  */
 import type { Span } from '../core/types';
-import { rangeFor, type Segment } from './extract';
+import type { HighlightStyle } from '../messaging/settings';
+import { type HighlightKind, highlightDeclarations } from './highlight-style';
+import { createOverlay, type Overlay } from './overlay';
 
-export const HIGHLIGHT_NAMES = { spun: 'unspun-spun', credit: 'unspun-credit' } as const;
+export const HIGHLIGHT_NAMES = { spun: 'unspun-spun', credit: 'unspun-credit', restored: 'unspun-restored' } as const;
+const STYLE_ID = 'unspun-highlight-style';
 
 interface HighlightRegistry {
   set(name: string, h: unknown): void;
@@ -19,38 +22,71 @@ export function highlightSupported(win: Window & typeof globalThis): boolean {
   return !!css?.highlights && typeof (win as unknown as { Highlight?: unknown }).Highlight === 'function';
 }
 
-const STYLE = `::highlight(${HIGHLIGHT_NAMES.spun}) { background-color: rgba(255, 196, 0, 0.45); text-decoration: underline wavy rgba(200, 90, 0, 0.9); }
-::highlight(${HIGHLIGHT_NAMES.credit}) { background-color: rgba(120, 180, 255, 0.45); }`;
-
-export interface Painted {
-  ranges: (Range | null)[];
-  painted: number;
+export interface PaintOptions {
+  style: HighlightStyle;
+  /** The ranges cover restored wording (shown in the page) rather than the page's own. */
+  restored: boolean;
+  /** Use overlay boxes even where the Highlight API exists (e2e test of the fallback). */
+  forceOverlay: boolean;
 }
 
-/** Paint `spans`, returning one range per span (null where the span could not be mapped). */
-export function paint(doc: Document, segments: readonly Segment[], spans: readonly Span[]): Painted {
+let overlay: Overlay | null = null;
+let lastStyle: HighlightStyle = 'both';
+
+function styleSheet(style: HighlightStyle): string {
+  return (['spun', 'credit', 'restored'] as const)
+    .map((k) => `::highlight(${HIGHLIGHT_NAMES[k]}) { ${highlightDeclarations(k, style)} }`)
+    .join('\n');
+}
+
+const kindOf = (span: Span | undefined, restored: boolean): HighlightKind =>
+  restored ? 'restored' : span?.kind === 'credit' ? 'credit' : 'spun';
+
+/** Paint one range per span (null ranges are skipped). Returns how many were painted. */
+export function paint(doc: Document, ranges: readonly (Range | null)[], spans: readonly Span[], opts: PaintOptions): number {
+  clearHighlights(doc);
+  lastStyle = opts.style;
   const win = doc.defaultView as (Window & typeof globalThis) | null;
-  const ranges = spans.map((s) => rangeFor(doc, segments, s.start, s.end));
-  if (!win || !highlightSupported(win)) return { ranges, painted: 0 };
+  const kinds = ranges.map((_, i) => kindOf(spans[i], opts.restored));
+  const count = ranges.filter((r) => r !== null).length;
+  if (!win) return 0;
+  if (opts.forceOverlay || !highlightSupported(win)) {
+    overlay = createOverlay(doc);
+    overlay.show(ranges, kinds, opts.style);
+    return count;
+  }
   const registry = (win as unknown as { CSS: { highlights: HighlightRegistry } }).CSS.highlights;
   const Ctor = (win as unknown as { Highlight: HighlightCtor }).Highlight;
-  const spun = ranges.filter((r, i): r is Range => r !== null && spans[i]?.kind !== 'credit');
-  const credit = ranges.filter((r, i): r is Range => r !== null && spans[i]?.kind === 'credit');
-  registry.set(HIGHLIGHT_NAMES.spun, new Ctor(...spun));
-  registry.set(HIGHLIGHT_NAMES.credit, new Ctor(...credit));
-  if (!doc.getElementById('unspun-highlight-style')) {
-    const style = doc.createElement('style');
-    style.id = 'unspun-highlight-style';
-    style.textContent = STYLE;
+  for (const kind of ['spun', 'credit', 'restored'] as const) {
+    const mine = ranges.filter((r, i): r is Range => r !== null && kinds[i] === kind);
+    if (mine.length) registry.set(HIGHLIGHT_NAMES[kind], new Ctor(...mine));
+  }
+  let style = doc.getElementById(STYLE_ID);
+  if (!style) {
+    style = doc.createElement('style');
+    style.id = STYLE_ID;
+    style.setAttribute('data-unspun-ui', '');
     (doc.head ?? doc.documentElement).appendChild(style);
   }
-  return { ranges, painted: spun.length + credit.length };
+  style.textContent = styleSheet(opts.style);
+  return count;
 }
 
+/** Change the look of what is painted, without repainting. */
+export function setHighlightStyle(doc: Document, style: HighlightStyle): void {
+  lastStyle = style;
+  const el = doc.getElementById(STYLE_ID);
+  if (el) el.textContent = styleSheet(style);
+  overlay?.setStyle(style);
+}
+
+export const currentHighlightStyle = (): HighlightStyle => lastStyle;
+
 export function clearHighlights(doc: Document): void {
+  overlay?.remove();
+  overlay = null;
   const win = doc.defaultView as (Window & typeof globalThis) | null;
   if (!win || !highlightSupported(win)) return;
   const registry = (win as unknown as { CSS: { highlights: HighlightRegistry } }).CSS.highlights;
-  registry.delete(HIGHLIGHT_NAMES.spun);
-  registry.delete(HIGHLIGHT_NAMES.credit);
+  for (const name of Object.values(HIGHLIGHT_NAMES)) registry.delete(name);
 }

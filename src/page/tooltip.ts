@@ -4,10 +4,12 @@
  * through textContent, never markup.
  */
 import type { Span } from '../core/types';
+import { shadowMode } from '../platform/e2e';
+import { t } from '../platform/i18n';
 
 export interface Tooltip {
-  /** Watch the pointer over these ranges. */
-  attach(ranges: readonly (Range | null)[], spans: readonly Span[]): void;
+  /** Watch the pointer over these ranges; `restored` when they cover restored wording shown in the page. */
+  attach(ranges: readonly (Range | null)[], spans: readonly Span[], restored?: boolean): void;
   detach(): void;
 }
 
@@ -21,7 +23,8 @@ const CSS = `:host { all: initial; }
 export function createTooltip(doc: Document): Tooltip {
   const host = doc.createElement('unspun-tooltip');
   host.setAttribute('data-unspun-ui', '');
-  const shadow = host.attachShadow({ mode: 'closed' });
+  // Closed in shipped builds; the e2e build opens it so a test can read what it shows.
+  const shadow = host.attachShadow({ mode: shadowMode() });
   const style = doc.createElement('style');
   style.textContent = CSS;
   const tip = doc.createElement('div');
@@ -32,6 +35,7 @@ export function createTooltip(doc: Document): Tooltip {
 
   let ranges: readonly (Range | null)[] = [];
   let spans: readonly Span[] = [];
+  let showingRestored = false;
   let pending = false;
   let lastEvent: MouseEvent | null = null;
 
@@ -39,17 +43,22 @@ export function createTooltip(doc: Document): Tooltip {
     tip.replaceChildren();
     const label = doc.createElement('div');
     label.className = 'label';
-    label.textContent = span.kind === 'credit' ? 'Repaired credit' : 'Likely original';
+    label.textContent = showingRestored
+      ? t('tooltipOnPage')
+      : span.kind === 'credit'
+        ? t('tooltipRepairedCredit')
+        : t('tooltipLikelyOriginal');
     const orig = doc.createElement('div');
     orig.className = 'orig';
-    orig.textContent = span.restored;
+    orig.textContent = showingRestored ? span.text : span.restored;
     tip.append(label, orig);
-    if (span.alternatives.length) {
+    if (!showingRestored && span.alternatives.length) {
       const alt = doc.createElement('div');
-      alt.textContent = `or: ${span.alternatives.join(', ')}`;
+      alt.textContent = t('tooltipAlternatives', span.alternatives.join(', '));
       tip.append(alt);
     }
     tip.hidden = false;
+    host.setAttribute('data-state', 'shown');
     tip.style.left = `${Math.max(4, rect.left)}px`;
     tip.style.top = `${rect.bottom + 6}px`;
   };
@@ -63,7 +72,10 @@ export function createTooltip(doc: Document): Tooltip {
       if (!lastEvent) return;
       const hit = hitTest(lastEvent.clientX, lastEvent.clientY);
       if (hit) show(hit.span, hit.rect);
-      else tip.hidden = true;
+      else {
+        tip.hidden = true;
+        host.removeAttribute('data-state');
+      }
     });
   };
 
@@ -79,9 +91,10 @@ export function createTooltip(doc: Document): Tooltip {
   };
 
   return {
-    attach(r, s) {
+    attach(r, s, restored = false) {
       ranges = r;
       spans = s;
+      showingRestored = restored;
       if (!host.isConnected) (doc.body ?? doc.documentElement).appendChild(host);
       doc.addEventListener('mousemove', onMove, { passive: true });
     },

@@ -1,5 +1,6 @@
 /** "Compare with the original": a URL form and, once fetched, the aligned differences. */
 import type { Comparison } from '../core/compare';
+import { t } from '../platform/i18n';
 import { h } from './dom';
 
 export type CompareAction = (url: string) => Promise<Comparison>;
@@ -9,7 +10,7 @@ export function compareSection(compare: CompareAction): HTMLElement {
     type: 'url',
     id: 'original-url',
     placeholder: 'https://publisher.example/original-article',
-    'aria-label': 'Address of the original article',
+    'aria-label': t('compareUrlLabel'),
     required: true,
   });
   const status = h('p', { class: 'compare-status', role: 'status' });
@@ -21,7 +22,7 @@ export function compareSection(compare: CompareAction): HTMLElement {
       on: {
         submit: (e) => {
           e.preventDefault();
-          status.textContent = 'Fetching the original…';
+          status.textContent = t('compareFetching');
           result.replaceChildren();
           compare(input.value.trim()).then(
             (c) => {
@@ -29,38 +30,29 @@ export function compareSection(compare: CompareAction): HTMLElement {
               result.replaceChildren(renderComparison(c));
             },
             (err: unknown) => {
-              status.textContent = `Could not compare: ${err instanceof Error ? err.message : String(err)}`;
+              status.textContent = t('compareFailed', err instanceof Error ? err.message : String(err));
             },
           );
         },
       },
     },
     input,
-    h('button', { type: 'submit' }, 'Compare'),
+    h('button', { type: 'submit' }, t('compareButton')),
   );
-  return h('details', { class: 'compare' }, h('summary', {}, 'Compare with the original article'), form, status, result);
+  return h('details', { class: 'compare' }, h('summary', {}, t('compareSummary')), form, status, result);
 }
 
 export function renderComparison(c: Comparison): HTMLElement {
-  const verdict = {
-    copy: 'This page is a copy of the original',
-    related: 'This page is related to the original',
-    different: 'This page is not a copy of it',
-  }[c.verdict];
+  const verdict = { copy: t('compareCopy'), related: t('compareRelated'), different: t('compareDifferent') }[c.verdict];
   return h(
     'div',
     { id: 'comparison', 'data-verdict': c.verdict },
-    h(
-      'p',
-      { class: 'compare-verdict' },
-      h('strong', {}, verdict),
-      ` — ${(c.similarity * 100).toFixed(1)}% of the original's words kept in order`,
-    ),
+    h('p', { class: 'compare-verdict' }, h('strong', {}, verdict), ` — ${t('compareSimilarity', (c.similarity * 100).toFixed(1))}`),
     h(
       'p',
       { class: 'compare-counts' },
-      `${c.changes.length} differences` +
-        (c.detectedChanges !== undefined ? `; Unspun flagged ${c.detectedChanges} and restored ${c.restoredChanges} exactly` : ''),
+      t('compareDifferences', c.changes.length) +
+        (c.detectedChanges !== undefined ? `; ${t('compareFlagged', c.detectedChanges, c.restoredChanges ?? 0)}` : ''),
     ),
     h(
       'ul',

@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { type BrowserContext, chromium, type Worker } from 'playwright-core';
+import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 
 export interface ExtensionBrowser {
   context: BrowserContext;
@@ -49,4 +49,20 @@ export async function tabIdFor(worker: Worker, url: string): Promise<number> {
   const id = await worker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url?.startsWith(u))?.id ?? -1, url);
   if (id < 0) throw new Error(`no tab for ${url}`);
   return id;
+}
+
+/** Open the popup as a page for `tabId` and wait until it has checked that tab. */
+export async function openPopup(b: ExtensionBrowser, tabId: number): Promise<Page> {
+  const popup = await b.context.newPage();
+  await popup.goto(`chrome-extension://${b.extensionId}/popup.html?tabId=${tabId}`);
+  await popup.waitForSelector('body[data-ready]', { timeout: 30_000 });
+  return popup;
+}
+
+/** The text of every range in one of the page's CSS highlights (empty when there is none). */
+export function highlighted(page: Page, name: string): Promise<string[]> {
+  return page.evaluate((n) => {
+    const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get(n);
+    return h ? [...h].map((r) => r.toString()) : [];
+  }, name);
 }

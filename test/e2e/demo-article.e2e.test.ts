@@ -2,7 +2,7 @@
  * The demo article (the seed repost) on a loopback page: the popup opened for that tab checks
  * it, the content script highlights spun wording in place, and the popup shows the verdict.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtensionBrowser, launchWithExtension, tabIdFor } from './browser';
@@ -84,12 +84,29 @@ describe('the demo article', () => {
   it('saves screenshots of the page and the popup for the README', async () => {
     mkdirSync('docs/screenshots', { recursive: true });
     await popup.setViewportSize({ width: 480, height: 760 });
+    await popup.evaluate(() => window.scrollTo(0, 0));
     await popup.screenshot({ path: 'docs/screenshots/popup.png' });
     await page.bringToFront();
     await page.evaluate(() => window.scrollTo(0, 380));
     await page.screenshot({ path: 'docs/screenshots/page.png' });
     expect(true).toBe(true);
   });
+  it('exports JSON that follows the analysis contract', async () => {
+    const [download] = await Promise.all([popup.waitForEvent('download'), popup.click('#export-json')]);
+    const json = JSON.parse(readFileSync(await download.path(), 'utf8'));
+    expect(json).toMatchObject({ version: 1, verdict: { spun: true, score: expect.any(Number) }, restoredText: expect.any(String) });
+    expect(json.source).toMatchObject({ publisher: 'CNBC', evidence: expect.any(Array) });
+    expect(json.credits.length).toBeGreaterThan(0);
+    const [first] = json.spans;
+    expect(first).toMatchObject({
+      start: expect.any(Number),
+      end: expect.any(Number),
+      text: expect.any(String),
+      restored: expect.any(String),
+    });
+    expect(json.spans.every((sp: { kind: string }) => ['synonym', 'phrase', 'spintax', 'credit'].includes(sp.kind))).toBe(true);
+  });
+
   it('compares the page with the original article only when asked, with one request for it', async () => {
     await popup.click('details.compare summary');
     await popup.fill('#original-url', server.url('original-article.html'));

@@ -22,8 +22,26 @@ describe('built manifests', () => {
     }
   });
 
-  it('the e2e build adds only loopback host access', () => {
+  it('the e2e builds add only loopback host access, in MV2 and MV3', () => {
     expect(manifest('e2e-chrome-mv3').host_permissions).toEqual(['http://127.0.0.1/*']);
+    expect(manifest('e2e-firefox-mv3').host_permissions).toEqual(['http://127.0.0.1/*']);
+    expect(manifest('e2e-firefox-mv2').permissions).toContain('http://127.0.0.1/*');
+    expect([...manifest('e2e-firefox-mv2').permissions].sort()).toEqual([
+      'activeTab',
+      'contextMenus',
+      'http://127.0.0.1/*',
+      'scripting',
+      'storage',
+    ]);
+  });
+
+  it.each(['chrome-mv3', 'firefox-mv2', 'firefox-mv3'])('%s takes its name and description from the locale files', (dir) => {
+    const m = manifest(dir);
+    expect(m.default_locale).toBe('en');
+    expect(m.name).toBe('__MSG_extName__');
+    expect(m.description).toBe('__MSG_extDescription__');
+    const messages = JSON.parse(readFileSync(`.output/${dir}/_locales/en/messages.json`, 'utf8'));
+    expect(messages.extName.message).toBe('Unspun');
   });
 
   it('no build loads remote code or relaxes the extension CSP', () => {

@@ -1,0 +1,87 @@
+/**
+ * Shows the article in its restored wording and back. Only the data of the text nodes that hold
+ * spans changes (replaceData, in place): no element is added, removed or moved, so the page's
+ * scripts keep their references, and `undo` puts back every node's original data exactly.
+ */
+import type { Span } from '../core/types';
+import type { Segment } from './extract';
+
+export interface WordingSwap {
+  /** One live range per span over its restored wording (null where the span could not be mapped). */
+  ranges: (Range | null)[];
+  /** Put the page's own text back, byte for byte (nodes the page rewrote meanwhile are left alone). */
+  undo(): void;
+}
+
+/** Index of the segment holding `offset` (for an end offset, the one holding the character before it). */
+function segmentIndex(segments: readonly Segment[], offset: number, isEnd: boolean): number {
+  let lo = 0;
+  let hi = segments.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const st = (segments[mid] as Segment).start;
+    if (st < offset || (!isEnd && st === offset)) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  const s = segments[found];
+  if (!s) return -1;
+  const inside = isEnd ? offset <= s.start + s.length : offset < s.start + s.length;
+  return inside ? found : -1;
+}
+
+export function swapToRestored(doc: Document, segments: readonly Segment[], spans: readonly Span[]): WordingSwap {
+  const original = new Map<Text, string>();
+  const touch = (node: Text) => {
+    if (!original.has(node)) original.set(node, node.data);
+  };
+  // Where each restored wording starts, in the node's original offsets; and each node's edits.
+  const placed: ({ node: Text; at: number } | null)[] = spans.map(() => null);
+  const edits = new Map<Text, { at: number; delta: number }[]>();
+  const edit = (node: Text, at: number, removed: number, inserted: string) => {
+    node.replaceData(at, removed, inserted);
+    edits.set(node, [...(edits.get(node) ?? []), { at, delta: inserted.length - removed }]);
+  };
+  // Last span first: a replacement only moves text after it, so earlier offsets stay valid.
+  for (let i = spans.length - 1; i >= 0; i--) {
+    const span = spans[i] as Span;
+    const a = segmentIndex(segments, span.start, false);
+    const b = segmentIndex(segments, span.end, true);
+    if (a < 0 || b < 0 || b < a) continue;
+    const first = segments[a] as Segment;
+    const last = segments[b] as Segment;
+    const startOffset = span.start - first.start;
+    touch(first.node);
+    if (a === b) {
+      edit(first.node, startOffset, span.end - span.start, span.restored);
+    } else {
+      edit(first.node, startOffset, first.length - startOffset, span.restored);
+      for (let k = a + 1; k < b; k++) {
+        const mid = segments[k] as Segment;
+        touch(mid.node);
+        edit(mid.node, 0, mid.length, '');
+      }
+      touch(last.node);
+      edit(last.node, 0, span.end - last.start, '');
+    }
+    placed[i] = { node: first.node, at: startOffset };
+  }
+  // Ranges are made after all edits (not kept live through them): earlier edits in the same node shift them.
+  const ranges = placed.map((p, i) => {
+    if (!p) return null;
+    const shift = (edits.get(p.node) ?? []).reduce((n, e) => (e.at < p.at ? n + e.delta : n), 0);
+    const range = doc.createRange();
+    range.setStart(p.node, p.at + shift);
+    range.setEnd(p.node, p.at + shift + (spans[i] as Span).restored.length);
+    return range;
+  });
+  const written = new Map<Text, string>([...original.keys()].map((n) => [n, n.data]));
+  return {
+    ranges,
+    undo() {
+      for (const [node, data] of original) if (node.data === written.get(node)) node.data = data;
+    },
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * Settings and audit history in storage.local. Every read goes through `migrate` / `readHistory`,
+ * so old or corrupt data can never crash a surface; writes are serialised within one context.
+ */
+import { browser } from 'wxt/browser';
+import { addEntry, type HistoryEntry, readHistory } from '../messaging/history';
+import { type Migrated, migrate, type Settings } from '../messaging/settings';
+
+export const KEYS = { settings: 'settings', history: 'history' } as const;
+
+/** Read settings. With `persist`, a migrated or repaired result is written back once. */
+export async function loadSettings(persist = false): Promise<Migrated> {
+  let raw: unknown;
+  try {
+    raw = (await browser.storage.local.get(KEYS.settings))[KEYS.settings];
+  } catch {
+    raw = undefined;
+  }
+  const result = migrate(raw);
+  if (persist && result.notice) await saveSettings(result.settings).catch(() => undefined);
+  return result;
+}
+
+export async function saveSettings(settings: Settings): Promise<void> {
+  await browser.storage.local.set({ [KEYS.settings]: settings });
+}
+
+export async function updateSettings(change: (s: Settings) => Settings): Promise<Settings> {
+  const next = change((await loadSettings()).settings);
+  await saveSettings(next);
+  return next;
+}
+
+/** Call `fn` with the new settings whenever they change in any extension context. */
+export function onSettingsChanged(fn: (s: Settings) => void): () => void {
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'local' && KEYS.settings in changes) fn(migrate(changes[KEYS.settings]?.newValue).settings);
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
+
+export async function loadHistory(): Promise<HistoryEntry[]> {
+  try {
+    return readHistory((await browser.storage.local.get(KEYS.history))[KEYS.history]);
+  } catch {
+    return [];
+  }
+}
+
+let historyWrite: Promise<unknown> = Promise.resolve();
+
+/** Append one check. Serialised so that two checks finishing together both land. */
+export function recordHistory(entry: HistoryEntry): Promise<void> {
+  const next = historyWrite.then(async () => {
+    const history = addEntry(await loadHistory(), entry);
+    await browser.storage.local.set({ [KEYS.history]: history });
+  });
+  historyWrite = next.catch(() => undefined);
+  return next;
+}
+
+export async function clearHistory(): Promise<void> {
+  await browser.storage.local.set({ [KEYS.history]: [] });
+}
+
+export function onHistoryChanged(fn: () => void): () => void {
+  const listener = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'local' && KEYS.history in changes) fn();
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
