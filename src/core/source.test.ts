@@ -97,4 +97,13 @@ describe('inferSource', () => {
     });
     expect(s.publisher).toBe('Reuters');
   });
+
+  it.each([
+    ['This article originally appeared on CNBC.', 'CNBC'],
+    ['Prices rose.\nSource: Reuters', 'Reuters'],
+    ['It was first published by The Guardian on Monday.', 'The Guardian'],
+    ['Republished with permission from the AP.', 'Associated Press'],
+  ])('takes a repost’s own note of where the story came from: %s', (text, publisher) => {
+    expect(source(text).publisher).toBe(publisher);
+  });
 });

@@ -81,6 +81,20 @@ export function inferSource({ text, restoredText, url, meta }: SourceInput): Sou
     if (p) add(p, hint.weight, hint.reason);
   }
 
+  // Honest reposts say where the story came from: "This article originally appeared on CNBC",
+  // "Source: Reuters", "first published by The Guardian", "via AP".
+  for (const body of bodies) {
+    for (const m of body.matchAll(CREDIT_LINE_RE)) {
+      const named = (m[1] ?? '').trim();
+      const p = publisherNamed(named);
+      if (p && !(ownHost && sameSite(ownHost, p.domain))) {
+        add(p, 4, `'${m[0].trim()}'`);
+        break;
+      }
+    }
+    if (restoredText === text) break;
+  }
+
   const uk = count(SPELLING.uk, restoredText);
   const us = count(SPELLING.us, restoredText);
   if (scores.size > 0 && uk + us >= 2) {
@@ -113,6 +127,29 @@ export function inferSource({ text, restoredText, url, meta }: SourceInput): Sou
     evidence: top[1].evidence,
     candidates,
   };
+}
+
+const CREDIT_LINE_RE =
+  /(?:originally (?:appeared|published|ran) (?:on|in|at)|first (?:appeared|published) (?:on|in|by)|republished (?:from|with permission (?:from|of))|(?:^|\n)\s*(?:Source|Via|Courtesy of):)\s+((?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})/gi;
+
+/** A publisher by its display name, a short form ("AP", "the FT") or its domain. */
+function publisherNamed(named: string): Publisher | undefined {
+  const n = named
+    .toLowerCase()
+    .replace(/^the\s+/, '')
+    .replace(/[.,;:]+$/, '');
+  const aliases: Record<string, string> = {
+    ap: 'Associated Press',
+    ft: 'Financial Times',
+    bbc: 'BBC News',
+    wsj: 'The Wall Street Journal',
+    afp: 'Agence France-Presse',
+  };
+  const byAlias = aliases[n];
+  return PUBLISHERS.find((p) => {
+    const name = p.name.toLowerCase().replace(/^the\s+/, '');
+    return p.name === byAlias || n === name || n.startsWith(`${name} `) || n === p.domain || n === p.domain.split('.')[0];
+  });
 }
 
 interface MetaHint {
