@@ -122,6 +122,9 @@ export interface Lattice {
   options: Option[][];
 }
 
+/** log10 below keeping the page's words (bigram pre-score) at which a candidate is not worth a lattice edge. */
+export const PRUNE_SLACK = 1.5;
+
 /** Most candidates any pass uses per position. */
 export const LATTICE_CANDIDATES = 12;
 
@@ -366,10 +369,24 @@ function buildOptions(tokens: readonly Token[], ids: readonly number[][], { lm, 
           if (k === 0 && hits.some((c) => c.original !== key)) keep.replaceable = true;
           const next = tokens[i + k + 1];
           const right = next && next.gap !== 'sentence' ? (ids[i + k + 1]?.[0] ?? -1) : lm.endId;
+          // What keeping the page's words scores on the same terms: candidates far below it cannot
+          // win in any pass, so they never enter the lattice (most positions keep no candidate).
+          let keepPre = 0;
+          let prev = left;
+          for (let t = i; t <= i + k; t++) {
+            for (const w of ids[t] ?? [-1]) {
+              keepPre += lm.bigram(prev, w);
+              prev = w;
+            }
+          }
+          keepPre += lm.bigram(prev, right);
           for (const c of hits) {
             if (c.original === key || !allowed(shouting, i, k + 1, key, c)) continue;
             const oids = idsOf(c.original);
-            const pre = lm.bigram(left, oids[0] ?? -1) + lm.bigram(oids[oids.length - 1] ?? -1, right) + c.logProb;
+            let pre = lm.bigram(left, oids[0] ?? -1) + c.logProb;
+            for (let w = 1; w < oids.length; w++) pre += lm.bigram(oids[w - 1] ?? -1, oids[w] ?? -1);
+            pre += lm.bigram(oids[oids.length - 1] ?? -1, right);
+            if (pre < keepPre - PRUNE_SLACK) continue;
             cands.push({ length: k + 1, ids: oids, logProb: c.logProb, replaceable: false, candidate: c, pre });
           }
         }
