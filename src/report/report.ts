@@ -26,7 +26,25 @@ export function sourceLine(a: Analysis): string {
   return `Likely original source: ${s.publisher} (${s.domain}), confidence ${pct(s.confidence)}`;
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this escapes
+const UNSAFE_IN_TERMINAL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
+/**
+ * Page text on its way to a terminal: C0/C1 control characters (ESC starts a terminal escape
+ * sequence that could retitle the window, hide lines or rewrite the screen) and bidi overrides or
+ * isolates (which reorder what is shown) are written as visible \u{…} escapes instead.
+ */
+export function plain(s: string): string {
+  return s.replace(UNSAFE_IN_TERMINAL, (c) => `\\u{${(c.codePointAt(0) as number).toString(16)}}`);
+}
+
 export function textReport(a: Analysis, ctx: ReportContext, maxSpans = 40): string {
+  return textLines(a, ctx, maxSpans)
+    .map((line) => line.split('\n').map(plain).join('\n'))
+    .join('\n');
+}
+
+function textLines(a: Analysis, ctx: ReportContext, maxSpans: number): string[] {
   const out: string[] = [];
   out.push(`Unspun audit of ${ctx.subject}`);
   out.push(verdictLine(a));
@@ -49,10 +67,12 @@ export function textReport(a: Analysis, ctx: ReportContext, maxSpans = 40): stri
   const others = a.source.candidates.slice(a.source.publisher ? 1 : 0, 4);
   if (others.length) out.push(`  other candidates: ${others.map((c) => `${c.publisher} ${pct(c.confidence)}`).join(', ')}`);
   out.push('', `Analysed in ${a.timings.totalMs.toFixed(1)} ms, locally.`);
-  return out.join('\n');
+  return out;
 }
 
-const mdEscape = (s: string) => s.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, (c) => `\\${c}`).replace(/\n/g, ' ');
+// Every CommonMark line ending (\n, \r\n and a lone \r) becomes a space, so page text cannot start a
+// new line (a heading, a link reference definition) or break a table row.
+const mdEscape = (s: string) => s.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, (c) => `\\${c}`).replace(/\r\n?|\n/g, ' ');
 
 export function markdownReport(a: Analysis, ctx: ReportContext): string {
   const out: string[] = [];
@@ -83,10 +103,13 @@ export function markdownReport(a: Analysis, ctx: ReportContext): string {
   return `${out.join('\n')}\n`;
 }
 
-/** Cells that a spreadsheet would run as a formula are prefixed with an apostrophe. */
+/**
+ * Cells that a spreadsheet would run as a formula are prefixed with an apostrophe (OWASP's list:
+ * = + - @ tab and carriage return, plus line feed, which some importers strip before parsing).
+ */
 export function csvCell(value: string | number): string {
   let s = String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  if (/^[=+\-@\t\r\n]/.test(s)) s = `'${s}`;
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
