@@ -12,7 +12,7 @@ import { browserAutoCheckApi } from '../src/platform/auto-check-api';
 import { e2eSeedSites } from '../src/platform/e2e';
 import { extensionAssetReader } from '../src/platform/extension-assets';
 import { t } from '../src/platform/i18n';
-import { ensureContentScript } from '../src/platform/inject';
+import { ensureContentScript, readPageFallback } from '../src/platform/inject';
 import { KEYS, loadSettings, onSettingsChanged, recordHistory, saveSettings } from '../src/platform/store';
 
 const MENU = { page: 'unspun-check-page', selection: 'unspun-check-selection' } as const;
@@ -31,6 +31,13 @@ export default defineBackground(() => {
       try {
         await ensureContentScript(tabId);
         return await sendToTab(tabId, { kind: 'run-check', selectionOnly });
+      } catch (e) {
+        // The page kept our content script from talking to us (a frame named "chrome" hides the
+        // extension API there): read its text without the API and analyse it, without highlights.
+        const page = await readPageFallback(tabId).catch(() => null);
+        if (!page?.text.trim()) throw e;
+        const r = await handle({ kind: 'analyze-text', text: page.text, url: page.url, title: page.title }, { tabId }, deps);
+        return r.ok ? { ok: true, highlighted: 0 } : { ok: false, error: 'error' in r ? r.error : String(e) };
       } finally {
         manual.delete(tabId);
       }

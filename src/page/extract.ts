@@ -43,7 +43,7 @@ const SKIP = new Set([
 const BLOCK_RE =
   /^(?:ADDRESS|ARTICLE|ASIDE|BLOCKQUOTE|BR|DD|DIV|DL|DT|FIELDSET|FIGCAPTION|FIGURE|FOOTER|H[1-6]|HEADER|HR|LI|MAIN|OL|P|SECTION|TABLE|TD|TH|TR|UL|CAPTION|SUMMARY|DETAILS)$/;
 /** Past this many characters the page is cut (the engine stays responsive; the user is told). */
-export const MAX_PAGE_CHARS = 2_000_000;
+export const MAX_PAGE_CHARS = 700_000;
 
 /** The element most likely to hold the article: <article>, schema.org articleBody, <main>, else the densest paragraph container. */
 export function findArticleRoot(doc: Document): Element {

@@ -16,3 +16,25 @@ export async function ensureContentScript(tabId: number): Promise<void> {
   }
   await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT_FILE] });
 }
+
+export interface FallbackPage {
+  text: string;
+  title: string;
+  url: string;
+}
+
+/**
+ * Runs inside the page through executeScript and must stay self-contained (no imports, no
+ * extension API): the article's text with its line breaks, for pages that hide the extension
+ * API from content scripts (a frame named "chrome" or "browser" shadows it).
+ */
+export function readPageWithoutExtensionApi(): FallbackPage {
+  const root = document.querySelector('[itemprop="articleBody"], article, [role="article"], main') ?? document.body;
+  const text = root instanceof HTMLElement ? root.innerText : (root?.textContent ?? '');
+  return { text: text.slice(0, 700_000), title: document.title, url: location.href };
+}
+
+export async function readPageFallback(tabId: number): Promise<FallbackPage | null> {
+  const [result] = await browser.scripting.executeScript({ target: { tabId }, func: readPageWithoutExtensionApi });
+  return (result?.result as FallbackPage | undefined) ?? null;
+}
