@@ -112,7 +112,6 @@ function seqScore(lm: LanguageModel, p2: number, p1: number, words: readonly num
   return score;
 }
 
-const stateKey = (p2: number, p1: number) => (p2 + 1) * 262144 + (p1 + 1);
 
 /** The page's tokens with every restoration the channel allows at each position, built once per page. */
 export interface Lattice {
@@ -144,17 +143,21 @@ export function decodeLattice(lattice: Lattice, params: DecodeParams): Replaceme
   const { lm } = lattice.models;
   const n = tokens.length;
   if (n === 0) return [];
-  const sentenceStart: Context = { p2: -1, p1: lm.startId };
   const restoreCost = Math.log10(params.spinRate);
   const keepCost = Math.log10(1 - params.spinRate);
   const costOf = (o: Option) => (o.candidate ? params.channelWeight * o.logProb + restoreCost : o.replaceable ? keepCost : 0);
   const options = lattice.options.map((list) => (list.length > params.maxCandidates + 1 ? list.slice(0, params.maxCandidates + 1) : list));
 
-  // Viterbi over token boundaries. states[i] holds the best states before token i.
-  const states: Map<number, State>[] = Array.from({ length: n + 1 }, () => new Map());
-  states[0]?.set(stateKey(sentenceStart.p2, sentenceStart.p1), { p2: -1, p1: lm.startId, score: 0, prev: null, option: null, from: 0 });
+  // Viterbi over token boundaries. A ring of small arrays holds the states before the next few
+  // tokens (an option spans at most maxSpunWords tokens); a state is found by its two-word
+  // context with a linear scan, cheaper than a Map for the handful each position holds.
+  const span = lattice.models.channel.maxSpunWords + 1;
+  const ring: State[][] = Array.from({ length: span }, () => []);
+  ring[0]?.push({ p2: -1, p1: lm.startId, score: 0, prev: null, option: null, from: 0 });
   for (let i = 0; i < n; i++) {
-    const here = prune(states[i], params.beam);
+    const slot = ring[i % span] as State[];
+    const here = slot.length > params.beam ? slot.sort((a, b) => b.score - a.score).slice(0, params.beam) : slot.slice();
+    slot.length = 0;
     const tok = tokens[i] as Token;
     const breaks = i > 0 && tok.gap === 'sentence';
     const opts = options[i] as Option[];
@@ -173,10 +176,16 @@ export function decodeLattice(lattice: Lattice, params: DecodeParams): Replaceme
         const m = opt.ids.length;
         const np1 = opt.ids[m - 1] as number;
         const np2 = m >= 2 ? (opt.ids[m - 2] as number) : p1;
-        const target = states[i + opt.length] as Map<number, State>;
-        const key = stateKey(np2, np1);
-        const cur = target.get(key);
-        if (!cur) target.set(key, { p2: np2, p1: np1, score, prev: st, option: opt, from: i });
+        const target = ring[(i + opt.length) % span] as State[];
+        let cur: State | undefined;
+        for (let k = 0; k < target.length; k++) {
+          const c = target[k] as State;
+          if (c.p1 === np1 && c.p2 === np2) {
+            cur = c;
+            break;
+          }
+        }
+        if (!cur) target.push({ p2: np2, p1: np1, score, prev: st, option: opt, from: i });
         else if (cur.score < score) {
           cur.score = score;
           cur.prev = st;
@@ -189,7 +198,7 @@ export function decodeLattice(lattice: Lattice, params: DecodeParams): Replaceme
 
   // Backtrack.
   let best: State | null = null;
-  for (const st of states[n]?.values() ?? []) if (!best || st.score > best.score) best = st;
+  for (const st of ring[n % span] ?? []) if (!best || st.score > best.score) best = st;
   const chosen: { from: number; option: Option }[] = [];
   for (let st = best; st?.option; st = st.prev) chosen.push({ from: st.from, option: st.option });
   chosen.reverse();
@@ -333,13 +342,6 @@ function pool(
     });
   }
   return result.sort((a, b) => a.first - b.first);
-}
-
-function prune(states: Map<number, State> | undefined, beam: number): State[] {
-  if (!states) return [];
-  const list = [...states.values()];
-  if (list.length <= beam) return list;
-  return list.sort((a, b) => b.score - a.score).slice(0, beam);
 }
 
 function buildOptions(tokens: readonly Token[], ids: readonly number[][], { lm, channel }: Models, maxCandidates: number): Option[][] {
