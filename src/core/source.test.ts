@@ -106,4 +106,14 @@ describe('inferSource', () => {
   ])('takes a repost’s own note of where the story came from: %s', (text, publisher) => {
     expect(source(text).publisher).toBe(publisher);
   });
+
+  it.each([
+    ['Prices rose on Monday.\nCNN’s Jane Doe contributed to this report.', 'CNN'],
+    ['Prices rose on Monday. Reuters could not independently verify the account.', 'Reuters'],
+    ['Prices rose on Monday.\nAlain Kabeya / AP file', 'NBC News'],
+    ['Prices rose on Monday.\nAna Lima/Agence France-Presse — Getty Images', 'The New York Times'],
+    ['Prices rose on Monday.\nJon Reyes | AFP | Getty Images', 'CNBC'],
+  ])('names the publisher from a contributor line, its own reporting or a lone house-style credit: %s', (text, publisher) => {
+    expect(source(text).publisher).toBe(publisher);
+  });
 });

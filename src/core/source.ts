@@ -21,11 +21,40 @@ interface Publisher {
   signals: Signal[];
 }
 
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Signals every outlet shares, built from how articles name it: a staff contributor line
+ * ("CNN's Jane Doe contributed to this report"), the outlet's own reporting ("NBC News has
+ * reached out"), its own analysis ("according to a Reuters tally").
+ */
+function genericSignals(names: readonly string[]): Signal[] {
+  const n = `(?:${names.map(escapeRe).join('|')})`;
+  return [
+    {
+      re: new RegExp(`\\b${n}(?:'s|’s) [A-Z][\\p{L}'’-]+(?: [A-Z][\\p{L}'’-]+){1,2} (?:contributed|added|reported)\\b`, 'gu'),
+      weight: 3,
+      label: "staff contributor line '$0'",
+    },
+    {
+      re: new RegExp(
+        `\\b${n} (?:has |had )?(?:reached out|contacted|obtained|reviewed|verified|confirmed|was unable to|could not independently)\\b`,
+        'g',
+      ),
+      weight: 2.5,
+      label: "the outlet's own reporting: '$0'",
+    },
+  ];
+}
+
 const PUBLISHERS: Publisher[] = data.publishers.map((p) => ({
   name: p.name,
   domain: p.domain,
   spelling: p.spelling,
-  signals: p.signals.map((s) => ({ re: new RegExp(s.re, `${'flags' in s ? s.flags : ''}g`), weight: s.weight, label: s.label })),
+  signals: [
+    ...p.signals.map((s) => ({ re: new RegExp(s.re, `${'flags' in s ? s.flags : ''}g`), weight: s.weight, label: s.label })),
+    ...genericSignals(p.names),
+  ],
 }));
 
 const SPELLING = {
