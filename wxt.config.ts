@@ -4,6 +4,7 @@ import { defineConfig } from 'wxt';
 // on the toolbar button (a headless browser cannot click it, so activeTab is never granted).
 // Only that build, written to .output/e2e-*, has the extra host permission; shipped builds don't.
 const e2e = process.env.UNSPUN_E2E === '1';
+const EXTENSION_CSP = "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
 
 // The manifest asks only for what a user-initiated check needs. Host access is optional and
 // requested at the moment the user asks for a network action (compare with an original URL)
@@ -25,6 +26,9 @@ export default defineConfig({
     permissions: ['activeTab', 'storage', 'scripting', 'contextMenus', ...(e2e && manifestVersion === 2 ? ['http://127.0.0.1/*'] : [])],
     ...(manifestVersion === 3 ? { optional_host_permissions: ['<all_urls>'] } : { optional_permissions: ['<all_urls>'] }),
     ...(e2e && manifestVersion === 3 ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
+    // Stricter than the default: only the extension's own scripts, no plugins, no <base> tricks.
+    content_security_policy:
+      manifestVersion === 3 ? { extension_pages: EXTENSION_CSP } : (EXTENSION_CSP as unknown as { extension_pages: string }),
     action: { default_title: '__MSG_actionTitle__' },
     commands: {
       'check-page': {

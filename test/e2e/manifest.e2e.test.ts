@@ -44,6 +44,16 @@ describe('built manifests', () => {
     expect(messages.extName.message).toBe('Unspun');
   });
 
+  it('every build sets a strict extension CSP: own scripts only, no plugins, no base or form targets', () => {
+    for (const dir of ['chrome-mv3', 'firefox-mv2', 'firefox-mv3']) {
+      const csp = manifest(dir).content_security_policy;
+      const policy = typeof csp === 'string' ? csp : csp.extension_pages;
+      expect(policy).toContain("script-src 'self'");
+      expect(policy).toContain("object-src 'none'");
+      expect(policy).toContain("base-uri 'none'");
+    }
+  });
+
   it('no build loads remote code or relaxes the extension CSP', () => {
     for (const dir of ['chrome-mv3', 'firefox-mv2', 'firefox-mv3']) {
       const m = manifest(dir);

@@ -1,0 +1,38 @@
+// Child process for `npm run bench`: a truly cold start in a fresh Node process. Times loading the
+// bundled engine, reading and decoding its data assets, and the first analysis of a 2,000-word
+// article. The engine bundle (.cache/tune/engine.mjs) is built by the parent; bundling is not
+// timed, because the extension ships it prebuilt. Prints one JSON line.
+import { readFile } from 'node:fs/promises';
+import { gunzipSync } from 'node:zlib';
+import { SOURCES, sized } from './texts.mjs';
+
+const [engineFile, words = '2000'] = process.argv.slice(2);
+const text = sized(SOURCES.spun, Number(words));
+const root = new URL('../../public/', import.meta.url);
+
+const t0 = performance.now();
+const engine = await import(engineFile);
+const t1 = performance.now();
+let readMs = 0;
+const resources = await engine.loadResources(async (p) => {
+  const s = performance.now();
+  const bytes = new Uint8Array(gunzipSync(await readFile(new URL(p, root))));
+  readMs += performance.now() - s;
+  return bytes;
+});
+const t2 = performance.now();
+const analysis = engine.analyze(text, resources);
+const t3 = performance.now();
+
+console.log(
+  JSON.stringify({
+    words: Number(words),
+    importMs: t1 - t0,
+    // The two assets are read in parallel; readMs adds both reads (file + gunzip), decodeMs is the rest.
+    assetsMs: t2 - t1,
+    readAndGunzipMs: readMs,
+    firstAnalysisMs: t3 - t2,
+    totalMs: t3 - t0,
+    spans: analysis.spans.length,
+  }),
+);
