@@ -112,7 +112,6 @@ function seqScore(lm: LanguageModel, p2: number, p1: number, words: readonly num
   return score;
 }
 
-
 /** The page's tokens with every restoration the channel allows at each position, built once per page. */
 export interface Lattice {
   tokens: readonly Token[];

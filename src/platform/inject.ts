@@ -30,6 +30,7 @@ export interface FallbackPage {
  */
 export function readPageWithoutExtensionApi(): FallbackPage {
   const root = document.querySelector('[itemprop="articleBody"], article, [role="article"], main') ?? document.body;
+  // biome-ignore lint/performance/useDomNodeTextContent: innerText keeps the line breaks between blocks, which the engine's credit and sentence logic need.
   const text = root instanceof HTMLElement ? root.innerText : (root?.textContent ?? '');
   return { text: text.slice(0, 700_000), title: document.title, url: location.href };
 }
