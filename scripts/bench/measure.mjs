@@ -6,13 +6,15 @@ import { Bench } from 'tinybench';
 /**
  * @param {() => unknown} fn sync or async
  * @param {{ budgetMs?: number, maxIterations?: number }} [opts] budgetMs: rough time to spend on an
- *   expensive task (default 3 s); maxIterations caps it (default 5; at least 1 after the probe).
+ *   expensive task (default 1.5 s); maxIterations caps it (default 30). With maxIterations 0 the
+ *   probe is the only run (for references that take many seconds).
  * @returns {Promise<{ meanMs: number, medianMs: number, samples: number }>}
  */
-export async function measure(fn, { budgetMs = 3000, maxIterations = 5 } = {}) {
+export async function measure(fn, { budgetMs = 1500, maxIterations = 30 } = {}) {
   const t0 = performance.now();
   await fn();
   const probeMs = performance.now() - t0;
+  if (maxIterations === 0) return { meanMs: probeMs, medianMs: probeMs, samples: 1 };
   const cheap = probeMs < 50;
   const options = cheap
     ? { time: 400, iterations: 10, warmupTime: 150, warmupIterations: 5 }

@@ -79,32 +79,51 @@ export function isSkipped(el: Element): boolean {
 
 /** Walk `root` and build the analysed text: block elements become line breaks, other whitespace stays in place. */
 export function readPage(root: Element, limit = MAX_PAGE_CHARS): PageText {
-  let text = '';
+  // Pieces are joined once at the end: growing one string with += and reading its last character
+  // makes V8 flatten it at every paragraph, which is quadratic on long pages.
+  const parts: string[] = [];
+  let length = 0;
+  let endsWithNewline = true;
   const segments: Segment[] = [];
   const newline = () => {
-    if (text.length > 0 && !text.endsWith('\n')) text += '\n';
+    if (length > 0 && !endsWithNewline && length < limit) {
+      parts.push('\n');
+      length++;
+      endsWithNewline = true;
+    }
   };
-  const walk = (node: Node) => {
-    if (text.length >= limit) return;
+  // An explicit stack, not recursion, so deeply nested pages cannot overflow the call stack.
+  // A negative entry closes a block element.
+  const stack: (Node | { close: true })[] = [root];
+  while (stack.length > 0 && length < limit) {
+    const item = stack.pop() as Node | { close: true };
+    if ('close' in item) {
+      newline();
+      continue;
+    }
+    const node = item;
     if (node.nodeType === 3) {
       const data = (node as Text).data;
-      if (data.length === 0) return;
-      const take = Math.min(data.length, limit - text.length);
+      if (data.length === 0) continue;
+      const take = Math.min(data.length, limit - length);
       // Line breaks in the HTML source are layout, not sentence ends: same length, so offsets hold.
-      segments.push({ start: text.length, node: node as Text, length: take });
-      text += data.slice(0, take).replace(/[\r\n\t\f]/g, ' ');
-      return;
+      segments.push({ start: length, node: node as Text, length: take });
+      parts.push(data.slice(0, take).replace(/[\r\n\t\f]/g, ' '));
+      length += take;
+      endsWithNewline = false;
+      continue;
     }
-    if (node.nodeType !== 1) return;
+    if (node.nodeType !== 1) continue;
     const el = node as Element;
-    if (isSkipped(el)) return;
+    if (isSkipped(el)) continue;
     const block = BLOCK_RE.test(el.tagName.toUpperCase());
-    if (block) newline();
-    for (let c = el.firstChild; c; c = c.nextSibling) walk(c);
-    if (block) newline();
-  };
-  walk(root);
-  return { text, segments, root };
+    if (block) {
+      newline();
+      stack.push({ close: true });
+    }
+    for (let c = el.lastChild; c; c = c.previousSibling) stack.push(c);
+  }
+  return { text: parts.join(''), segments, root };
 }
 
 /**

@@ -4,8 +4,11 @@
  * Serves generated spun articles of 2,000 and 100,000 words from a loopback server, records the
  * page's long tasks (PerformanceObserver 'longtask', installed before load), triggers the check by
  * opening the popup for the tab (as demo-article.e2e.test.ts does) and waits for
- * html[data-unspun-spans]. Reports the longest main-thread task during the check and the total
- * check time. Prints one JSON line; `{ "skipped": reason }` when Chromium or the build is missing.
+ * html[data-unspun-spans]. Reports the total check time and the longest task on the page's main
+ * thread during the check, measured twice: by the Long Tasks API, and from a Chromium trace (CDP
+ * Tracing, top-level tasks of the page's renderer main thread). They differ: the Long Tasks API does
+ * not report work done by an extension's content script (its isolated world), the trace does.
+ * Prints one JSON line; `{ "skipped": reason }` when Chromium or the build is missing.
  *
  *   node test/e2e/longtask.bench.mjs [words ...]     (default: 2000 100000)
  */
@@ -37,21 +40,13 @@ const server = createServer((req, res) => {
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const origin = `http://127.0.0.1:${server.address().port}`;
 
-// In the page's main world, before any page script: every long task; the longest gap of a 10 ms
-// heartbeat (a cross-check that needs no Long Tasks API); when the check's result lands.
+// In the page's main world, before any page script: every long task, and when the check's result lands.
 const observe = () => {
   const w = /** @type {any} */ (window);
   w.__longtasks = [];
-  w.__gaps = [];
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) w.__longtasks.push({ start: performance.timeOrigin + e.startTime, duration: e.duration });
   }).observe({ type: 'longtask', buffered: true });
-  let last = performance.now();
-  setInterval(() => {
-    const now = performance.now();
-    if (now - last > 50) w.__gaps.push({ start: performance.timeOrigin + last, duration: now - last });
-    last = now;
-  }, 10);
   new MutationObserver((_, obs) => {
     if (document.documentElement?.hasAttribute('data-unspun-spans')) {
       w.__spansAt = performance.timeOrigin + performance.now();
@@ -59,6 +54,29 @@ const observe = () => {
     }
   }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-unspun-spans'] });
 };
+
+/** Records a Chromium trace while `during` runs; returns the top-level tasks of `url`'s renderer main thread. */
+async function mainThreadTasks(page, url, during) {
+  const cdp = await page.context().newCDPSession(page);
+  const events = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
+  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.start', { categories: 'toplevel,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+  try {
+    await during();
+  } finally {
+    await cdp.send('Tracing.end');
+    await complete;
+    await cdp.detach();
+  }
+  const frames = events.find((e) => e.name === 'TracingStartedInBrowser')?.args?.data?.frames ?? [];
+  const pid = frames.find((f) => f.url === url)?.processId;
+  const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.pid === pid && e.args?.name === 'CrRendererMain');
+  if (!main) return null;
+  return events
+    .filter((e) => e.ph === 'X' && e.pid === pid && e.tid === main.tid && e.cat.split(',').includes('toplevel'))
+    .map((e) => ({ name: e.name, ms: e.dur / 1000 }));
+}
 
 const browser = await launchWithExtension(EXTENSION);
 const runs = [];
@@ -70,20 +88,31 @@ try {
     await page.goto(url, { waitUntil: 'load' });
     await page.waitForTimeout(500); // let the page's own load work settle
     const tabId = await tabIdFor(browser.worker, url);
-    const started = Date.now();
-    const popup = await browser.context.newPage();
-    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
-    await page.bringToFront(); // as with a real popup, the article stays the visible page
-    await page.waitForSelector('html[data-unspun-spans]', { state: 'attached', timeout: 240_000 });
-    await page.waitForTimeout(1000); // tasks that follow the result (tooltip, watchers) count too
+    let started = 0;
+    let popup;
+    const tasks = await mainThreadTasks(page, url, async () => {
+      started = Date.now();
+      // The popup opens in a window of its own, so the article stays the visible page of its window
+      // (as under a real toolbar popup) and its timers are not throttled as a background tab's would be.
+      const popupUrl = `chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`;
+      [popup] = await Promise.all([
+        browser.context.waitForEvent('page', (p) => p.url() === popupUrl),
+        browser.worker.evaluate(
+          (u) => /** @type {any} */ (globalThis).chrome.windows.create({ url: u, type: 'popup', focused: false }),
+          popupUrl,
+        ),
+      ]);
+      await page.waitForSelector('html[data-unspun-spans]', { state: 'attached', timeout: 240_000 });
+      await page.waitForTimeout(1000); // tasks that follow the result (tooltip, watchers) count too
+    });
     const seen = await page.evaluate(() => {
       const w = /** @type {any} */ (window);
       return {
         longtasks: w.__longtasks,
-        gaps: w.__gaps,
         spansAt: w.__spansAt,
         spans: Number(document.documentElement.getAttribute('data-unspun-spans')),
         chars: document.querySelector('article')?.textContent?.length ?? 0,
+        visibility: document.visibilityState,
       };
     });
     const state = await popup.evaluate(
@@ -95,14 +124,15 @@ try {
     runs.push({
       words,
       chars: seen.chars,
+      pageVisibility: seen.visibility,
       spans: seen.spans,
       checkMs: seen.spansAt - started,
       engineMsInBackground: state?.state?.analysis?.timings?.totalMs ?? null,
-      maxLongtaskMs: Math.max(0, ...during.map((t) => t.duration)),
-      longtasks: during.length,
-      longtaskTotalMs: during.reduce((s, t) => s + t.duration, 0),
+      maxTaskMs: tasks ? Math.max(0, ...tasks.map((t) => t.ms)) : null,
+      tasksOver50Ms: tasks ? tasks.filter((t) => t.ms > 50).length : null,
+      maxLongtaskApiMs: Math.max(0, ...during.map((t) => t.duration)),
+      longtaskApiCount: during.length,
       maxLongtaskDuringLoadMs: Math.max(0, ...before.map((t) => t.duration)),
-      maxHeartbeatGapMs: Math.max(0, ...seen.gaps.filter((t) => t.start >= started).map((t) => t.duration)),
     });
     await popup.close();
     await page.close();
