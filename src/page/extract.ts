@@ -131,6 +131,12 @@ export function readPage(root: Element, limit = MAX_PAGE_CHARS): PageText {
  * its end in the segment holding its last one; both found by binary search.
  */
 export function locate(segments: readonly Segment[], offset: number, isEnd = false): { node: Text; offset: number } | null {
+  const s = segments[segmentIndex(segments, offset, isEnd)];
+  return s ? { node: s.node, offset: offset - s.start } : null;
+}
+
+/** Index of the segment holding `offset` (for an end offset, the one holding the character before it), or -1. */
+export function segmentIndex(segments: readonly Segment[], offset: number, isEnd: boolean): number {
   // The last segment starting at or before the offset (strictly before, for an end).
   let lo = 0;
   let hi = segments.length - 1;
@@ -144,9 +150,9 @@ export function locate(segments: readonly Segment[], offset: number, isEnd = fal
     } else hi = mid - 1;
   }
   const s = segments[found];
-  if (!s) return null;
+  if (!s) return -1;
   const inside = isEnd ? offset <= s.start + s.length : offset < s.start + s.length;
-  return inside ? { node: s.node, offset: offset - s.start } : null;
+  return inside ? found : -1;
 }
 
 /** A DOM Range for text offsets [start, end), across element boundaries. */

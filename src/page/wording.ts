@@ -4,32 +4,13 @@
  * scripts keep their references, and `undo` puts back every node's original data exactly.
  */
 import type { Span } from '../core/types';
-import type { Segment } from './extract';
+import { type Segment, segmentIndex } from './extract';
 
 export interface WordingSwap {
   /** One live range per span over its restored wording (null where the span could not be mapped). */
   ranges: (Range | null)[];
   /** Put the page's own text back, byte for byte (nodes the page rewrote meanwhile are left alone). */
   undo(): void;
-}
-
-/** Index of the segment holding `offset` (for an end offset, the one holding the character before it). */
-function segmentIndex(segments: readonly Segment[], offset: number, isEnd: boolean): number {
-  let lo = 0;
-  let hi = segments.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const st = (segments[mid] as Segment).start;
-    if (st < offset || (!isEnd && st === offset)) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  const s = segments[found];
-  if (!s) return -1;
-  const inside = isEnd ? offset <= s.start + s.length : offset < s.start + s.length;
-  return inside ? found : -1;
 }
 
 export function swapToRestored(doc: Document, segments: readonly Segment[], spans: readonly Span[]): WordingSwap {
