@@ -15,7 +15,7 @@ interface HighlightRegistry {
   set(name: string, h: unknown): void;
   delete(name: string): void;
 }
-type HighlightCtor = new (...ranges: Range[]) => unknown;
+type HighlightCtor = new (...ranges: Range[]) => { add(range: Range): void };
 
 export function highlightSupported(win: Window & typeof globalThis): boolean {
   const css = (win as unknown as { CSS?: { highlights?: unknown } }).CSS;
@@ -59,7 +59,11 @@ export function paint(doc: Document, ranges: readonly (Range | null)[], spans: r
   const Ctor = (win as unknown as { Highlight: HighlightCtor }).Highlight;
   for (const kind of ['spun', 'credit', 'restored'] as const) {
     const mine = ranges.filter((r, i): r is Range => r !== null && kinds[i] === kind);
-    if (mine.length) registry.set(HIGHLIGHT_NAMES[kind], new Ctor(...mine));
+    if (!mine.length) continue;
+    // Added one by one: spreading tens of thousands of ranges as arguments can exceed the engine's argument limit.
+    const h = new Ctor();
+    for (const r of mine) h.add(r);
+    registry.set(HIGHLIGHT_NAMES[kind], h);
   }
   let style = doc.getElementById(STYLE_ID);
   if (!style) {
