@@ -48,3 +48,15 @@ describe('page text extraction', () => {
     expect(r?.toString()).toBe('word');
   });
 });
+
+describe('page text inside web components', () => {
+  it('reads the text of an open shadow root in place of the host’s children', () => {
+    document.documentElement.innerHTML = '<body><article><p>Before.</p><x-story></x-story><p>After.</p></article></body>';
+    const host = document.querySelector('x-story') as Element;
+    host.attachShadow({ mode: 'open' }).innerHTML = '<p>Trump mentioned it inside a component.</p>';
+    const pt = readPage(document.querySelector('article') as Element);
+    expect(pt.text).toContain('Trump mentioned it inside a component.');
+    const start = pt.text.indexOf('mentioned');
+    expect(rangeFor(document, pt.segments, start, start + 'mentioned'.length)?.toString()).toBe('mentioned');
+  });
+});

@@ -121,7 +121,12 @@ export function readPage(root: Element, limit = MAX_PAGE_CHARS): PageText {
       newline();
       stack.push({ close: true });
     }
-    for (let c = el.lastChild; c; c = c.previousSibling) stack.push(c);
+    // An open shadow root renders instead of the element's own children (which appear through
+    // its <slot>s), so its text is read in their place. Closed roots cannot be read, by design.
+    const shadow = (el as Element & { shadowRoot: ShadowRoot | null }).shadowRoot;
+    const slot = el.tagName === 'SLOT' ? (el as HTMLSlotElement).assignedNodes?.({ flatten: true }) : undefined;
+    const children: ArrayLike<Node> = slot?.length ? slot : (shadow ?? el).childNodes;
+    for (let k = children.length - 1; k >= 0; k--) stack.push(children[k] as Node);
   }
   return { text: parts.join(''), segments, root };
 }

@@ -73,6 +73,23 @@ export function paint(doc: Document, ranges: readonly (Range | null)[], spans: r
     (doc.head ?? doc.documentElement).appendChild(style);
   }
   style.textContent = styleSheet(opts.style);
+  // ::highlight rules apply only inside the tree that holds them: copy ours into every open
+  // shadow root that has a highlighted range.
+  const roots = new Set<ShadowRoot>();
+  for (const r of ranges) {
+    const root = r?.startContainer.getRootNode();
+    if (root && root !== doc && 'host' in root) roots.add(root as ShadowRoot);
+  }
+  for (const root of roots) {
+    let inner = root.querySelector(`style[data-unspun-style]`);
+    if (!inner) {
+      inner = doc.createElement('style');
+      inner.setAttribute('data-unspun-style', '');
+      inner.setAttribute('data-unspun-ui', '');
+      root.appendChild(inner);
+    }
+    inner.textContent = styleSheet(opts.style);
+  }
   return count;
 }
 

@@ -1,0 +1,45 @@
+/** An article inside an open shadow root (a web component): it is read, highlighted and styled there. */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ExtensionBrowser, launchWithExtension, openPopup, tabIdFor } from './browser';
+import { type FixtureServer, startFixtureServer } from './server';
+
+let server: FixtureServer;
+let browser: ExtensionBrowser;
+let page: Page;
+let popup: Page;
+
+beforeAll(async () => {
+  server = await startFixtureServer();
+  browser = await launchWithExtension();
+  page = await browser.context.newPage();
+  await page.goto(server.url('shadow-article.html'));
+  popup = await openPopup(browser, await tabIdFor(browser.worker, server.url('shadow-article.html')));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('an article inside a web component', () => {
+  it('is read and called spun', async () => {
+    expect(await popup.getAttribute('#verdict', 'data-verdict')).toBe('spun');
+  });
+
+  it('gets its spun words highlighted inside the shadow root, with our highlight style there', async () => {
+    const found = await page.evaluate(() => {
+      const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('unspun-spun');
+      const ranges = h ? [...h] : [];
+      const root = document.querySelector('news-story')?.shadowRoot;
+      return {
+        words: ranges.map((r) => r.toString()),
+        inShadow: ranges.filter((r) => r.startContainer.getRootNode() === root).length,
+        styled: !!root?.querySelector('style[data-unspun-style]'),
+      };
+    });
+    expect(found.words).toContain('mentioned');
+    expect(found.inShadow).toBe(found.words.length);
+    expect(found.styled).toBe(true);
+  });
+});
