@@ -21,6 +21,19 @@ describe('analyze on the seed repost', () => {
     expect(a.spans.some((s) => s.text === 'mentioned' && s.restored === 'said')).toBe(true);
   });
 
+  it('restores spun wording inside curly quotes', () => {
+    const a = analyze(seed, res);
+    const inQuotes = a.spans.find((s) => s.text === 'widespread sense');
+    expect(inQuotes?.restored).toBe('common sense');
+    expect(seed.slice((inQuotes?.start ?? 0) - 1, inQuotes?.start)).toBe('“');
+  });
+
+  it('keeps the capitalisation of the page’s wording', () => {
+    const a = analyze(seed, res);
+    expect(a.spans.find((s) => s.text === 'Struggle')?.restored).toBe('War');
+    expect(a.spans.find((s) => s.text === 'White Home')?.restored).toBe('White House');
+  });
+
   it('repairs the mangled Getty credit lines', () => {
     const a = analyze(seed, res);
     const getty = a.credits.find((c) => c.text === 'Chris McGrath | Getty Photos Information | Getty Photos');
