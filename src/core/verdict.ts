@@ -24,7 +24,7 @@ export interface VerdictParams {
   slope: number;
 }
 
-export const DEFAULT_VERDICT: VerdictParams = { confidentMargin: 1, midpoint: 0.047, slope: 120 };
+export const DEFAULT_VERDICT: VerdictParams = { confidentMargin: 1, midpoint: 0.041, slope: 120 };
 
 export function verdictOf(e: Evidence, threshold: number, p: VerdictParams = DEFAULT_VERDICT): Verdict {
   const confident = e.margins.filter((m) => m >= p.confidentMargin).length;
