@@ -66,3 +66,20 @@ export function highlighted(page: Page, name: string): Promise<string[]> {
     return h ? [...h].map((r) => r.toString()) : [];
   }, name);
 }
+
+/** A fixture page open in the browser with the extension, and the popup that checked it. */
+export interface CheckedPage {
+  browser: ExtensionBrowser;
+  page: Page;
+  popup: Page;
+  close: () => Promise<void>;
+}
+
+/** Serve `fixture`, open it, open the popup for its tab (which checks it), and hand both back. */
+export async function checkFixture(server: { url: (p: string) => string }, fixture: string): Promise<CheckedPage> {
+  const browser = await launchWithExtension();
+  const page = await browser.context.newPage();
+  await page.goto(server.url(fixture));
+  const popup = await openPopup(browser, await tabIdFor(browser.worker, server.url(fixture)));
+  return { browser, page, popup, close: () => browser.close() };
+}

@@ -1,24 +1,22 @@
 /** The original article (no spinning): the popup says so and nothing is highlighted on the page. */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ExtensionBrowser, highlighted, launchWithExtension, openPopup, tabIdFor } from './browser';
+import { type CheckedPage, checkFixture, highlighted } from './browser';
 import { type FixtureServer, startFixtureServer } from './server';
 
 let server: FixtureServer;
-let browser: ExtensionBrowser;
+let checked: CheckedPage;
 let page: Page;
 let popup: Page;
 
 beforeAll(async () => {
   server = await startFixtureServer();
-  browser = await launchWithExtension();
-  page = await browser.context.newPage();
-  await page.goto(server.url('original-article.html'));
-  popup = await openPopup(browser, await tabIdFor(browser.worker, server.url('original-article.html')));
+  checked = await checkFixture(server, 'original-article.html');
+  ({ page, popup } = checked);
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await checked?.close();
   await server?.close();
 });
 

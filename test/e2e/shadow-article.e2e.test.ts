@@ -1,24 +1,22 @@
 /** An article inside an open shadow root (a web component): it is read, highlighted and styled there. */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ExtensionBrowser, launchWithExtension, openPopup, tabIdFor } from './browser';
+import { type CheckedPage, checkFixture } from './browser';
 import { type FixtureServer, startFixtureServer } from './server';
 
 let server: FixtureServer;
-let browser: ExtensionBrowser;
+let checked: CheckedPage;
 let page: Page;
 let popup: Page;
 
 beforeAll(async () => {
   server = await startFixtureServer();
-  browser = await launchWithExtension();
-  page = await browser.context.newPage();
-  await page.goto(server.url('shadow-article.html'));
-  popup = await openPopup(browser, await tabIdFor(browser.worker, server.url('shadow-article.html')));
+  checked = await checkFixture(server, 'shadow-article.html');
+  ({ page, popup } = checked);
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await checked?.close();
   await server?.close();
 });
 
