@@ -10,7 +10,7 @@ import { inferSource } from './source';
 import { findSpintax } from './spintax';
 import { type Token, tokenize } from './tokenize';
 import { ANALYSIS_VERSION, type Analysis, type AnalyzeOptions, DEFAULT_THRESHOLD, type Span } from './types';
-import { DEFAULT_VERDICT, type VerdictParams, verdictOf } from './verdict';
+import { confidentDensity, DEFAULT_VERDICT, type VerdictParams, verdictOf } from './verdict';
 
 export type Analyzer = (text: string, options?: AnalyzeOptions) => Analysis;
 
@@ -52,14 +52,15 @@ export function analyze(text: string, resources: Resources, options: AnalyzeOpti
   const lattice = buildLattice(tokens, resources, Math.max(params.detect.maxCandidates, params.restore.maxCandidates));
   const detected = decodeLattice(lattice, params.detect);
   const words = tokens.filter((t) => t.kind === 'word').length;
+  const margins = detected.map((r) => r.margin);
   const verdict = verdictOf(
-    { words, margins: detected.map((r) => r.margin), spintax: spintax.length, mangledCredits: credits.filter((c) => c.mangled).length },
+    { words, margins, spintax: spintax.length, mangledCredits: credits.filter((c) => c.mangled).length },
     threshold,
     params.verdict,
   );
   // The density of confident detections estimates how hard this page was spun; the restore pass
   // uses it as its prior, so a lightly spun page is not rewritten as eagerly as a heavily spun one.
-  const density = words > 0 ? detected.filter((r) => r.margin >= params.verdict.confidentMargin).length / words : 0;
+  const density = confidentDensity(words, margins, params.verdict);
   const spinRate = Math.min(params.restore.spinRate, Math.max(params.minSpinRate, params.spinRatePerDensity * density));
   const replacements = verdict.spun ? decodeLattice(lattice, { ...params.restore, spinRate }) : [];
 

@@ -26,9 +26,13 @@ export interface VerdictParams {
 
 export const DEFAULT_VERDICT: VerdictParams = { confidentMargin: 1, midpoint: 0.041, slope: 120 };
 
+/** Confident restorations per word: the page's evidence of spinning, and its spin-rate estimate. */
+export function confidentDensity(words: number, margins: readonly number[], p: VerdictParams = DEFAULT_VERDICT): number {
+  return words > 0 ? margins.filter((m) => m >= p.confidentMargin).length / words : 0;
+}
+
 export function verdictOf(e: Evidence, threshold: number, p: VerdictParams = DEFAULT_VERDICT): Verdict {
-  const confident = e.margins.filter((m) => m >= p.confidentMargin).length;
-  const density = e.words > 0 ? confident / e.words : 0;
+  const density = confidentDensity(e.words, e.margins, p);
   // Short texts carry little evidence: shrink the density term towards "clean".
   const weight = Math.min(1, e.words / 60);
   const logit =
