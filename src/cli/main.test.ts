@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from './main';
+import { runCli } from '../../test/helpers/cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'unspun-cli-'));
 const file = (name: string, content: string | Uint8Array) => {
@@ -11,22 +11,7 @@ const file = (name: string, content: string | Uint8Array) => {
   return p;
 };
 
-async function run(argv: string[], stdin = '') {
-  let out = '';
-  let err = '';
-  const code = await main(argv, {
-    out: (s) => {
-      out += s;
-    },
-    err: (s) => {
-      err += s;
-    },
-    stdin: async () => Buffer.from(stdin),
-    assetsRoot: new URL('../../public/', import.meta.url),
-    now: () => new Date('2026-01-01T00:00:00Z'),
-  });
-  return { code, out, err };
-}
+const run = runCli;
 
 const seed = join(process.cwd(), 'demo/seed-article.txt');
 

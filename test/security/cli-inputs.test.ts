@@ -9,8 +9,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main';
 import { MAX_INPUT_BYTES, MAX_INPUT_WORDS } from '../../src/cli/read-input';
+import { runCli } from '../helpers/cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'unspun-sec-cli-'));
 const file = (name: string, content: string | Uint8Array) => {
@@ -20,20 +20,8 @@ const file = (name: string, content: string | Uint8Array) => {
 };
 
 async function run(argv: string[], stdin: () => Promise<Buffer> = async () => Buffer.alloc(0)) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, {
-    out: (s) => {
-      out += s;
-    },
-    err: (s) => {
-      err += s;
-    },
-    stdin,
-    assetsRoot: new URL('../../public/', import.meta.url),
-    now: () => new Date('2026-01-01T00:00:00Z'),
-  });
-  return { code, out, err, lines: out.trim() === '' ? [] : out.trim().split('\n') };
+  const r = await runCli(argv, stdin);
+  return { ...r, lines: r.out.trim() === '' ? [] : r.out.trim().split('\n') };
 }
 
 const good = join(process.cwd(), 'demo/seed-article.txt');
