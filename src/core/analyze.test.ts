@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { realResources } from '../../test/helpers/resources';
-import { analyze, applySpans } from './analyze';
+import { analyze, applySpans, chunkRanges, DEFAULT_PARAMS } from './analyze';
 import type { Resources } from './resources';
 
 const seed = readFileSync(new URL('../../demo/seed-article.txt', import.meta.url), 'utf8');
@@ -97,5 +97,36 @@ describe('analyze on clean text', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('analyze on long texts', () => {
+  it('cuts a long text at line breaks, then sentence ends, then spaces, covering it exactly', () => {
+    const text = `${'word '.repeat(30)}\n${'Another sentence here. '.repeat(10)}${'x'.repeat(50)}`;
+    const chunks = chunkRanges(text, 100);
+    expect(chunks[0]?.start).toBe(0);
+    expect(chunks.at(-1)?.end).toBe(text.length);
+    for (let k = 0; k < chunks.length; k++) {
+      const c = chunks[k] as { start: number; end: number };
+      expect(c.end - c.start).toBeLessThanOrEqual(100);
+      expect(c.end).toBeGreaterThan(c.start);
+      if (k > 0) expect(c.start).toBe(chunks[k - 1]?.end);
+    }
+    expect(text.charAt((chunks[0]?.end ?? 0) - 1)).toBe(' ');
+    expect(text.slice(0, chunks[1]?.end).endsWith('\n')).toBe(true);
+    expect(text.slice(0, chunks[2]?.end).endsWith('. ')).toBe(true);
+  });
+
+  it('decodes a text in chunks to nearly the same restorations as in one piece', () => {
+    const whole = analyze(seed, res);
+    const chunked = analyze(seed, res, {}, { ...DEFAULT_PARAMS, chunkChars: 2_000 });
+    expect(chunkRanges(seed, 2_000).length).toBeGreaterThan(3);
+    expect(chunked.verdict).toEqual(whole.verdict);
+    for (const sp of chunked.spans) expect(seed.slice(sp.start, sp.end)).toBe(sp.text);
+    expect(chunked.restoredText).toBe(applySpans(seed, chunked.spans));
+    const key = (s: { start: number; restored: string }) => `${s.start}:${s.restored}`;
+    const same = new Set(whole.spans.map(key));
+    const shared = chunked.spans.filter((s) => same.has(key(s))).length;
+    expect(shared / whole.spans.length).toBeGreaterThan(0.9);
   });
 });

@@ -4,7 +4,7 @@
  */
 import { applyCase } from './casing';
 import { findCredits } from './credits';
-import { buildLattice, DETECT_DECODE, type DecodeParams, decodeLattice, RESTORE_DECODE } from './decode';
+import { buildLattice, DETECT_DECODE, type DecodeParams, decodeLattice, type Lattice, RESTORE_DECODE } from './decode';
 import type { Resources } from './resources';
 import { inferSource } from './source';
 import { findSpintax } from './spintax';
@@ -23,6 +23,8 @@ export interface EngineParams {
   /** Restore-pass spin rate = clamp(spinRatePerDensity × detection density, minSpinRate, restore.spinRate). */
   spinRatePerDensity: number;
   minSpinRate: number;
+  /** Longest stretch of text (UTF-16 units) decoded at once; longer texts are cut at line breaks. */
+  chunkChars: number;
 }
 
 export const DEFAULT_PARAMS: EngineParams = {
@@ -31,6 +33,7 @@ export const DEFAULT_PARAMS: EngineParams = {
   verdict: DEFAULT_VERDICT,
   spinRatePerDensity: 3,
   minSpinRate: 0.1,
+  chunkChars: 200_000,
 };
 
 export function createAnalyzer(resources: Resources): Analyzer {
@@ -46,13 +49,25 @@ export function analyze(text: string, resources: Resources, options: AnalyzeOpti
   // Credit lines and spintax groups are repaired on their own terms; the decoder sees the prose
   // around them, with a sentence break where they were cut out.
   const blocked: { start: number; end: number }[] = [...credits, ...spintax].sort((a, b) => a.start - b.start);
-  const tokens = withoutBlocked(tokenize(text), blocked);
+  // A long text is decoded a chunk at a time (cut at line breaks), so memory stays bounded by the
+  // chunk, not the text; an article fits in one chunk and keeps its lattice for both passes.
+  const chunks = chunkRanges(text, params.chunkChars);
+  const tokensOf = (c: Range) => withoutBlocked(tokenize(text, c.start, c.end), blocked);
+  const latticeOf = (tokens: Token[]) =>
+    buildLattice(tokens, resources, Math.max(params.detect.maxCandidates, params.restore.maxCandidates));
+
   // Pass 1 asks whether there is spinning at all (a low prior spin rate); only a page judged spun
   // is decoded again with the spin rate of spinner output, which restores far more.
-  const lattice = buildLattice(tokens, resources, Math.max(params.detect.maxCandidates, params.restore.maxCandidates));
-  const detected = decodeLattice(lattice, params.detect);
-  const words = tokens.filter((t) => t.kind === 'word').length;
-  const margins = detected.map((r) => r.margin);
+  let words = 0;
+  const margins: number[] = [];
+  let kept: { tokens: Token[]; lattice: Lattice } | null = null;
+  for (const chunk of chunks) {
+    const tokens = tokensOf(chunk);
+    for (const t of tokens) if (t.kind === 'word') words++;
+    const lattice = latticeOf(tokens);
+    for (const r of decodeLattice(lattice, params.detect)) margins.push(r.margin);
+    if (chunks.length === 1) kept = { tokens, lattice };
+  }
   const verdict = verdictOf(
     { words, margins, spintax: spintax.length, mangledCredits: credits.filter((c) => c.mangled).length },
     threshold,
@@ -62,7 +77,6 @@ export function analyze(text: string, resources: Resources, options: AnalyzeOpti
   // uses it as its prior, so a lightly spun page is not rewritten as eagerly as a heavily spun one.
   const density = confidentDensity(words, margins, params.verdict);
   const spinRate = Math.min(params.restore.spinRate, Math.max(params.minSpinRate, params.spinRatePerDensity * density));
-  const replacements = verdict.spun ? decodeLattice(lattice, { ...params.restore, spinRate }) : [];
 
   const spans: Span[] = [];
   for (const c of credits) {
@@ -70,21 +84,25 @@ export function analyze(text: string, resources: Resources, options: AnalyzeOpti
   }
   for (const s of spintax) spans.push({ ...s, confidence: 0.99, kind: 'spintax' });
   if (verdict.spun) {
-    for (const r of replacements) {
-      const a = tokens[r.first] as Token;
-      const b = tokens[r.last] as Token;
-      const pageText = text.slice(a.start, b.end);
-      const restored = applyCase(pageText, r.original);
-      const multi = r.first !== r.last || r.original.includes(' ');
-      spans.push({
-        start: a.start,
-        end: b.end,
-        text: pageText,
-        restored,
-        alternatives: r.alternatives.map((alt) => applyCase(pageText, alt)),
-        confidence: round(1 / (1 + 10 ** -r.margin)),
-        kind: multi ? 'phrase' : 'synonym',
-      });
+    for (const chunk of chunks) {
+      const tokens = kept?.tokens ?? tokensOf(chunk);
+      const lattice = kept?.lattice ?? latticeOf(tokens);
+      for (const r of decodeLattice(lattice, { ...params.restore, spinRate })) {
+        const a = tokens[r.first] as Token;
+        const b = tokens[r.last] as Token;
+        const pageText = text.slice(a.start, b.end);
+        const restored = applyCase(pageText, r.original);
+        const multi = r.first !== r.last || r.original.includes(' ');
+        spans.push({
+          start: a.start,
+          end: b.end,
+          text: pageText,
+          restored,
+          alternatives: r.alternatives.map((alt) => applyCase(pageText, alt)),
+          confidence: round(1 / (1 + 10 ** -r.margin)),
+          kind: multi ? 'phrase' : 'synonym',
+        });
+      }
     }
   }
   const disjoint = keepDisjoint(spans);
@@ -124,6 +142,38 @@ function keepDisjoint(spans: Span[]): Span[] {
     out.push(s);
   }
   return out;
+}
+
+interface Range {
+  start: number;
+  end: number;
+}
+
+/**
+ * `text` cut into stretches of at most `max` units: at the last line break before the limit, else
+ * the last sentence end, else the last space (a token never straddles two chunks).
+ */
+export function chunkRanges(text: string, max: number): Range[] {
+  const out: Range[] = [];
+  let start = 0;
+  while (text.length - start > max) {
+    const limit = start + max;
+    let cut = text.lastIndexOf('\n', limit - 1) + 1;
+    if (cut <= start) cut = sentenceCut(text, start, limit);
+    if (cut <= start) cut = text.lastIndexOf(' ', limit - 1) + 1;
+    if (cut <= start) cut = limit;
+    out.push({ start, end: cut });
+    start = cut;
+  }
+  out.push({ start, end: text.length });
+  return out;
+}
+
+function sentenceCut(text: string, start: number, limit: number): number {
+  for (let i = limit - 1; i > start; i--) {
+    if (text.charCodeAt(i) === 32 && /[.!?]/.test(text.charAt(i - 1))) return i + 1;
+  }
+  return -1;
 }
 
 function withoutBlocked(tokens: Token[], blocked: readonly { start: number; end: number }[]): Token[] {

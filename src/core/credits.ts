@@ -148,7 +148,7 @@ function creditOfLine(text: string, from: number, to: number, channel: ChannelMo
 /** The best gazetteer entry starting at token i: the most tokens explained, then the most words matched exactly. */
 function matchAt(tokens: Token[], i: number, line: string, channel: ChannelModel | null): Match | null {
   let best: Scored | null = null;
-  for (const e of ENTRIES) {
+  for (const e of entriesAt(tokens, i, line, channel)) {
     const m = tryEntry(e, tokens, i, line, channel);
     if (
       m &&
@@ -157,6 +157,31 @@ function matchAt(tokens: Token[], i: number, line: string, channel: ChannelModel
       best = m;
   }
   return best;
+}
+
+/** ENTRIES positions by first word. */
+const BY_FIRST_WORD = new Map<string, number[]>();
+ENTRIES.forEach((e, k) => {
+  const first = e.words[0] ?? '';
+  BY_FIRST_WORD.set(first, [...(BY_FIRST_WORD.get(first) ?? []), k]);
+});
+
+/**
+ * The entries that could match at token i: those whose first word is the token, or an original the
+ * channel offers for a spun form starting there (what tryEntry would find), in ENTRIES order.
+ */
+function entriesAt(tokens: Token[], i: number, line: string, channel: ChannelModel | null): Entry[] {
+  const found = new Set<number>(BY_FIRST_WORD.get((tokens[i] as Token).norm));
+  if (channel) {
+    let key = '';
+    for (let m = 0; m < 3 && i + m < tokens.length; m++) {
+      const t = tokens[i + m] as Token;
+      if (m > 0 && !sameSegment(line, tokens[i + m - 1] as Token, t)) break;
+      key += (m > 0 ? ' ' : '') + t.norm;
+      for (const c of channel.lookup(key) ?? []) for (const k of BY_FIRST_WORD.get(c.original) ?? []) found.add(k);
+    }
+  }
+  return [...found].sort((a, b) => a - b).map((k) => ENTRIES[k] as Entry);
 }
 
 /** A match with how it was made: words matched exactly, and the channel log-prob of the spun ones. */

@@ -249,11 +249,14 @@ function pool(
     const pos = outAt[i] ?? -1;
     if (pos < 0) continue;
     const here = chosenAt[i] as Option;
+    // Without pooling only the path's own restorations can be picked: score nothing else.
+    const onlyChosen = params.poolWeight <= 0;
+    if (onlyChosen && !here.candidate) continue;
     const left: Context =
       i === 0 || (tokens[i] as Token).gap === 'sentence' ? sentenceStart : { p2: out[pos - 2] ?? -1, p1: out[pos - 1] ?? lm.startId };
     const byLength = new Map<number, Option[]>();
     for (const o of options[i] ?? []) {
-      if (!o.candidate) continue;
+      if (!o.candidate || (onlyChosen && o.length !== here.length)) continue;
       // A candidate must start and end where the path's choices do, so its context is the path's.
       if ((outAt[i + o.length] ?? -1) < 0) continue;
       const list = byLength.get(o.length) ?? [];
@@ -344,7 +347,7 @@ function pool(
 }
 
 function buildOptions(tokens: readonly Token[], ids: readonly number[][], { lm, channel }: Models, maxCandidates: number): Option[][] {
-  const idsOf = phraseIdsFor(lm);
+  const prepare = preparerFor(lm);
   const shouting = tokens.map((t) => t.text.length > 1 && t.text === t.text.toUpperCase() && /\p{Lu}/u.test(t.text));
   const n = tokens.length;
   const all: Option[][] = [];
@@ -358,6 +361,7 @@ function buildOptions(tokens: readonly Token[], ids: readonly number[][], { lm, 
       const left = i === 0 || tok.gap === 'sentence' ? lm.startId : (ids[i - 1]?.at(-1) ?? -1);
       const cands: Option[] = [];
       let key = '';
+      let shout = false;
       for (let k = 0; k < channel.maxSpunWords && i + k < n; k++) {
         const t = tokens[i + k] as Token;
         if (k > 0) {
@@ -365,9 +369,11 @@ function buildOptions(tokens: readonly Token[], ids: readonly number[][], { lm, 
           key += t.gap === 'hyphen' ? '-' : ' ';
         }
         key += t.norm;
+        shout ||= shouting[i + k] === true;
         const hits = channel.lookup(key);
         if (hits) {
-          if (k === 0 && hits.some((c) => c.original !== key)) keep.replaceable = true;
+          const prep = prepare(key, hits);
+          if (k === 0 && prep.replaceable) keep.replaceable = true;
           const next = tokens[i + k + 1];
           const right = next && next.gap !== 'sentence' ? (ids[i + k + 1]?.[0] ?? -1) : lm.endId;
           // What keeping the page's words scores on the same terms: candidates far below it cannot
@@ -381,14 +387,14 @@ function buildOptions(tokens: readonly Token[], ids: readonly number[][], { lm, 
             }
           }
           keepPre += lm.bigram(prev, right);
-          for (const c of hits) {
-            if (c.original === key || !allowed(shouting, i, k + 1, key, c)) continue;
-            const oids = idsOf(c.original);
-            let pre = lm.bigram(left, oids[0] ?? -1) + c.logProb;
-            for (let w = 1; w < oids.length; w++) pre += lm.bigram(oids[w - 1] ?? -1, oids[w] ?? -1);
-            pre += lm.bigram(oids[oids.length - 1] ?? -1, right);
-            if (pre < keepPre - PRUNE_SLACK) continue;
-            cands.push({ length: k + 1, ids: oids, logProb: c.logProb, replaceable: false, candidate: c, pre });
+          const floor = keepPre - PRUNE_SLACK;
+          for (let j = 0; j < prep.count; j++) {
+            // Acronyms ("U.S." → "America") are not spinner swaps, unless the spinner table says so.
+            if (prep.blocked[j] === 1 || (shout && prep.spinner[j] === 0)) continue;
+            const pre = lm.bigram(left, prep.first[j] as number) + (prep.inner[j] as number) + lm.bigram(prep.last[j] as number, right);
+            if (pre < floor) continue;
+            const c = prep.cands[j] as ChannelCandidate;
+            cands.push({ length: k + 1, ids: prep.oids[j] as number[], logProb: c.logProb, replaceable: false, candidate: c, pre });
           }
         }
         if (k + 1 < channel.maxSpunWords && !channel.isPrefix(key)) break;
@@ -402,23 +408,75 @@ function buildOptions(tokens: readonly Token[], ids: readonly number[][], { lm, 
   return all;
 }
 
+/**
+ * A spun form's candidates with everything that does not depend on the page worked out once:
+ * LM ids, the channel log-probability plus the bigrams inside the original, and the swaps that are
+ * never allowed. Cached per language model, like the ids (spun forms recur across pages).
+ */
+interface Prepared {
+  count: number;
+  /** Some candidate differs from the form itself: keeping the page's word costs log(1 − ρ). */
+  replaceable: boolean;
+  cands: ChannelCandidate[];
+  oids: number[][];
+  first: Int32Array;
+  last: Int32Array;
+  inner: Float64Array;
+  /** 1: never a spinner swap here (the form itself, or a function-word swap from a general lexicon). */
+  blocked: Uint8Array;
+  /** 1: from the spinner table (allowed even in all-caps text). */
+  spinner: Uint8Array;
+}
+
+const preparedCache = new WeakMap<LanguageModel, Map<string, Prepared>>();
+function preparerFor(lm: LanguageModel): (key: string, hits: readonly ChannelCandidate[]) => Prepared {
+  let cache = preparedCache.get(lm);
+  if (!cache) {
+    cache = new Map();
+    preparedCache.set(lm, cache);
+  }
+  const map = cache;
+  const idsOf = phraseIdsFor(lm);
+  return (key, hits) => {
+    let got = map.get(key);
+    if (got) return got;
+    const count = hits.length;
+    got = {
+      count,
+      replaceable: hits.some((c) => c.original !== key),
+      cands: [...hits],
+      oids: [],
+      first: new Int32Array(count),
+      last: new Int32Array(count),
+      inner: new Float64Array(count),
+      blocked: new Uint8Array(count),
+      spinner: new Uint8Array(count),
+    };
+    const functionWord = FUNCTION_WORDS.has(key);
+    for (let j = 0; j < count; j++) {
+      const c = hits[j] as ChannelCandidate;
+      const oids = idsOf(c.original);
+      got.oids.push(oids);
+      got.first[j] = oids[0] ?? -1;
+      got.last[j] = oids[oids.length - 1] ?? -1;
+      let inner = c.logProb;
+      for (let w = 1; w < oids.length; w++) inner += lm.bigram(oids[w - 1] ?? -1, oids[w] ?? -1);
+      got.inner[j] = inner;
+      got.spinner[j] = c.source === 'spinner' ? 1 : 0;
+      const functionSwap = c.source !== 'spinner' && functionWord && (FUNCTION_WORDS.has(c.original) || !c.original.includes(' '));
+      got.blocked[j] = c.original === key || functionSwap ? 1 : 0;
+    }
+    map.set(key, got);
+    return got;
+  };
+}
+
 /** Function words a thesaurus lists as synonyms of each other (to/of, in/on) are not spinner swaps. */
 const FUNCTION_WORDS = new Set(
   'a an the and or but nor so yet for of in on at to by with from into onto upon over under about after before than as if then that this these those it its he she they we you i me him her them us his their our your my be is are was were been being have has had do does did not no'.split(
     ' ',
   ),
 );
-
-/**
- * Candidates the general lexicons propose but spinners do not produce: acronyms ("U.S." → "America")
- * and single function-word swaps. The spinner table (observed spinner behaviour) is always allowed.
- */
-function allowed(shouting: readonly boolean[], first: number, length: number, key: string, c: ChannelCandidate): boolean {
-  if (c.source === 'spinner') return true;
-  for (let k = first; k < first + length; k++) if (shouting[k]) return false;
-  if (length === 1 && FUNCTION_WORDS.has(key) && (FUNCTION_WORDS.has(c.original) || !c.original.includes(' '))) return false;
-  return true;
-}
 
 /** LM ids of an original's words, cached per language model (originals recur across pages). */
 const idCache = new WeakMap<LanguageModel, Map<string, number[]>>();

@@ -245,6 +245,10 @@ export class ByteReader {
   }
 }
 
+const MEMO_BITS = 16;
+const MEMO_SIZE = 1 << MEMO_BITS;
+const MEMO_SHIFT = 32 - MEMO_BITS;
+
 class CompactLM implements LanguageModel {
   readonly size: number;
   readonly unkLogProb: number;
@@ -430,9 +434,29 @@ class CompactLM implements LanguageModel {
     return -1;
   }
 
+  /**
+   * Decoding asks for the same few trigrams again and again (every beam state, both passes, the
+   * pooling step): a direct-mapped memo of recent answers saves their three binary searches.
+   */
+  private readonly memoKey = new Int32Array(MEMO_SIZE * 3).fill(-2);
+  private readonly memoValue = new Float64Array(MEMO_SIZE);
+
   trigram(p2: number, p1: number, id: number): number {
     const size = this.size;
     if (p2 < 0 || p2 >= size || p1 < 0 || p1 >= size || id < 0 || id >= size) return this.bigram(p1, id);
+    const slot = (Math.imul(p2, 0x9e3779b1) ^ Math.imul(p1, 0x85ebca6b) ^ Math.imul(id, 0xc2b2ae35)) >>> MEMO_SHIFT;
+    const keys = this.memoKey;
+    const at = slot * 3;
+    if (keys[at] === p2 && keys[at + 1] === p1 && keys[at + 2] === id) return this.memoValue[slot] as number;
+    const value = this.trigramUncached(p2, p1, id);
+    keys[at] = p2;
+    keys[at + 1] = p1;
+    keys[at + 2] = id;
+    this.memoValue[slot] = value;
+    return value;
+  }
+
+  private trigramUncached(p2: number, p1: number, id: number): number {
     // the context (p2, p1) is a stored bigram when it has trigrams
     const g = this.bigramIndex(p2, p1);
     const c = g < 0 ? -1 : (this.ctxOf[g] ?? -1);

@@ -37,11 +37,15 @@ export function normalize(word: string): string {
   return word.toLowerCase().replace(APOSTROPHES_RE, "'");
 }
 
-export function tokenize(text: string): Token[] {
+/**
+ * The tokens of `text`, or of text[from, to) with offsets into the whole text (the engine reads a
+ * long text in chunks cut at line breaks; a token starting before `to` may run past it).
+ */
+export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const tokens: Token[] = [];
-  TOKEN_RE.lastIndex = 0;
-  let prevEnd = 0;
-  for (let m = TOKEN_RE.exec(text); m !== null; m = TOKEN_RE.exec(text)) {
+  TOKEN_RE.lastIndex = from;
+  let prevEnd = from;
+  for (let m = TOKEN_RE.exec(text); m !== null && m.index < to; m = TOKEN_RE.exec(text)) {
     const raw = m[0];
     const start = m.index;
     const between = text.slice(prevEnd, start);
