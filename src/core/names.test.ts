@@ -1,0 +1,155 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { realResources } from '../../test/helpers/resources';
+import { analyze, DEFAULT_PARAMS } from './analyze';
+import type { ChannelCandidate, ChannelModel } from './channel';
+import { decodeNames, gazetteerOf, matchNames, nameKey, withNames } from './names';
+import type { Resources } from './resources';
+import { tokenize } from './tokenize';
+import type { Span } from './types';
+
+let res: Resources;
+beforeAll(async () => {
+  res = await realResources();
+});
+
+const bytes = (s: string) => new TextEncoder().encode(s);
+
+/** The name restorations of `text` alone (no decoder spans). */
+const restore = (text: string): Span[] => withNames(text, [], [], res);
+
+/** A channel model from a table of spun form → originals, every swap from the spinner table. */
+function channelOf(table: Record<string, string[]>): ChannelModel {
+  const keys = Object.keys(table);
+  return {
+    maxSpunWords: 3,
+    lookup: (spun) => table[spun]?.map((original): ChannelCandidate => ({ original, logProb: 0, source: 'spinner' })),
+    isPrefix: (spun) => keys.some((k) => k.startsWith(`${spun} `)),
+  };
+}
+
+describe('the names asset', () => {
+  it('decodes one lowercase name per line after the magic line', () => {
+    const g = decodeNames(bytes('UNM1\nsecretary general\nwhite house\n'));
+    expect(g.size).toBe(2);
+    expect(g.has('white house')).toBe(true);
+    expect(g.isPrefix('white')).toBe(true);
+    expect(g.isPrefix('white house')).toBe(false);
+  });
+
+  it('refuses bytes without the magic line', () => {
+    expect(() => decodeNames(bytes('white house\n'))).toThrow(/magic/);
+  });
+
+  it('holds the institutions and titles of the issue, from WordNet and the news LM', () => {
+    for (const name of [
+      'White House',
+      'Downing Street',
+      'Secretary-General',
+      'European Commission',
+      'International Criminal Court',
+      'U.K.',
+    ])
+      expect(res.names.has(nameKey(name)), name).toBe(true);
+  });
+
+  it('keys names by lowercase words, hyphens as spaces', () => {
+    expect(nameKey('Secretary-General')).toBe('secretary general');
+    expect(nameKey('Land’s  End')).toBe("land's end");
+  });
+});
+
+describe('spun names on the page', () => {
+  it.each([
+    ['The Secretary-Basic spoke.', 'Secretary-Basic', 'Secretary-General'],
+    ['A spokesman for the White Home declined.', 'White Home', 'White House'],
+    ['Officials at Downing Road said so.', 'Downing Road', 'Downing Street'],
+    ['The European Fee proposed it.', 'European Fee', 'European Commission'],
+    ['The U.Ok. will leave.', 'U.Ok.', 'U.K.'],
+    ['A case at the Worldwide Prison Courtroom opened.', 'Worldwide Prison Courtroom', 'International Criminal Court'],
+  ])('restores %j as a name', (text, spun, original) => {
+    const spans = restore(text);
+    expect(spans.map((s) => [s.text, s.restored])).toEqual([[spun, original]]);
+    expect(text.slice(spans[0]?.start, spans[0]?.end)).toBe(spun);
+  });
+
+  it('marks a multiword restoration as a phrase and a one-word one as a synonym', () => {
+    expect(restore('The European Fee proposed it.')[0]?.kind).toBe('phrase');
+    expect(restore('The U.Ok. will leave.')[0]?.kind).toBe('synonym');
+  });
+
+  it('leaves a name that is already right alone', () => {
+    expect(restore('The White House and the European Commission met at Downing Street.')).toEqual([]);
+  });
+
+  it('needs the words capitalised', () => {
+    expect(restore('the white home of the family')).toEqual([]);
+  });
+
+  it('does not join words across a sentence end or a comma', () => {
+    expect(restore('He went home. White. Home was far.')).toEqual([]);
+    expect(restore('It was White, Home and Garden.')).toEqual([]);
+  });
+
+  it('does not read a name inside a longer capitalised run that starts with a dictionary word', () => {
+    const g = gazetteerOf(['National Park']);
+    const channel = channelOf({ library: ['park'], big: ['large'] });
+    const lm = res.lm;
+    expect(matchNames(tokenize('We went to the Big National Library today.'), { channel, lm }, g)).toEqual([]);
+    expect(matchNames(tokenize('We went to the National Library today.'), { channel, lm }, g).map((m) => m.name)).toEqual([
+      'national park',
+    ]);
+  });
+
+  it('never reads credit lines or spintax that the engine blocked', () => {
+    const text = 'Photo: White Home archive';
+    expect(withNames(text, [], [{ start: 0, end: text.length }], res)).toEqual([]);
+  });
+
+  it('lets a name win over decoder spans inside it, and keeps the others', () => {
+    const text = 'The White Home mentioned it.';
+    const decoder: Span[] = [
+      { start: 10, end: 14, text: 'Home', restored: 'Household', alternatives: [], confidence: 0.6, kind: 'synonym' },
+      { start: 15, end: 24, text: 'mentioned', restored: 'said', alternatives: [], confidence: 0.9, kind: 'synonym' },
+    ];
+    const out = withNames(text, decoder, [], res).sort((a, b) => a.start - b.start);
+    expect(out.map((s) => s.restored)).toEqual(['White House', 'said']);
+  });
+});
+
+describe('names in the engine', () => {
+  const spun =
+    'Officers on the White Home mentioned on Tuesday that the European Fee had instructed reporters it could additionally ' +
+    'ask the Worldwide Prison Courtroom to assessment the case, in response to a press release from Downing Road.';
+
+  it('restores names on a page judged spun', () => {
+    const a = analyze(spun, res);
+    expect(a.verdict.spun).toBe(true);
+    expect(a.restoredText).toContain('the White House');
+    expect(a.restoredText).toContain('the European Commission');
+    expect(a.restoredText).toContain('the International Criminal Court');
+    expect(a.restoredText).toContain('Downing Street');
+    for (const s of a.spans) expect(['synonym', 'phrase']).toContain(s.kind);
+  });
+
+  it('restores names the decoder alone gets wrong, and can be turned off', () => {
+    const text =
+      'Officers mentioned the pastors of the Assemblies of Idol additionally met cadets of the Air Power Academy, ' +
+      'in response to a press release.';
+    const on = analyze(text, res);
+    expect(on.restoredText).toContain('the Assemblies of God');
+    expect(on.restoredText).toContain('the Air Force Academy');
+    const off = analyze(text, res, {}, { ...DEFAULT_PARAMS, names: null });
+    expect(off.restoredText).not.toContain('the Assemblies of God');
+    expect(off.restoredText).not.toContain('the Air Force Academy');
+  });
+
+  it('never rewrites a clean page, even where a real name looks like a spun one', () => {
+    const clean =
+      'The new White Home store on Main Street opened on Saturday. Its owner said the shop sells furniture, lamps and ' +
+      'rugs made by local craftspeople, and that the name was chosen by her daughter when she was seven years old.';
+    const a = analyze(clean, res);
+    expect(a.verdict.spun).toBe(false);
+    expect(a.spans).toEqual([]);
+    expect(a.restoredText).toBe(clean);
+  });
+});

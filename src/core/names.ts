@@ -1,0 +1,370 @@
+/**
+ * Names and titles: a spinner swaps words inside proper names word by word (Secretary-General →
+ * Secretary-Basic, White House → White Home, European Commission → European Fee). A capitalised
+ * stretch of the page is restored as a name when putting channel candidates in place of one or more
+ * of its words gives a name of the gazetteer (public/data/names.txt.gz, built from WordNet and the
+ * news LM by scripts/data/build-names.mjs). Pure TypeScript: no DOM, no Node or browser APIs.
+ */
+import { applyCase } from './casing';
+import type { ChannelModel } from './channel';
+import { decodeUtf8, type LanguageModel } from './lm';
+import { type Token, tokenize } from './tokenize';
+import type { Span } from './types';
+
+/** Known multiword names (lowercase, words joined by one space, hyphens as spaces) and dotted abbreviations. */
+export interface Gazetteer {
+  readonly size: number;
+  has(name: string): boolean;
+  /** True when some name starts with `words` followed by a space. */
+  isPrefix(words: string): boolean;
+}
+
+class SetGazetteer implements Gazetteer {
+  private readonly names: Set<string>;
+  private readonly prefixes = new Set<string>();
+  constructor(names: Iterable<string>) {
+    this.names = new Set(names);
+    for (const n of this.names) {
+      for (let i = n.indexOf(' '); i !== -1; i = n.indexOf(' ', i + 1)) this.prefixes.add(n.slice(0, i));
+    }
+  }
+  get size(): number {
+    return this.names.size;
+  }
+  has(name: string): boolean {
+    return this.names.has(name);
+  }
+  isPrefix(words: string): boolean {
+    return this.prefixes.has(words);
+  }
+}
+
+const MAGIC = 'UNM1';
+
+/** Decode the gunzipped names asset: the line "UNM1", then one name per line. */
+export function decodeNames(bytes: Uint8Array): Gazetteer {
+  const lines = decodeUtf8(bytes, 0, bytes.length).split('\n');
+  if (lines[0] !== MAGIC) throw new Error('names: bad magic');
+  return new SetGazetteer(lines.slice(1).filter((l) => l.length > 0));
+}
+
+/** A gazetteer from a list of names as written ("White House", "Secretary-General"); for tests and tools. */
+export function gazetteerOf(names: readonly string[]): Gazetteer {
+  return new SetGazetteer(names.map(nameKey));
+}
+
+/** The gazetteer key of a name: lowercase, curly apostrophes folded, hyphens and runs of spaces as one space. */
+export function nameKey(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[’\u02BC]/g, "'")
+    .replace(/[\s\-‐]+/g, ' ')
+    .trim();
+}
+
+export interface NameParams {
+  /**
+   * A known name's prior, added to the margin: margin = bonus + LM gain of the name over the page's
+   * words in their context + Σ channel log10 P(spun | original) of the swaps. confidence = σ(margin).
+   */
+  bonus: number;
+  /** Matches whose margin is below this are not proposed. */
+  minMargin: number;
+  /** A name whose every word was swapped needs each swap at least this likely (log10). */
+  minLogProbAllSwapped: number;
+  /** Longest page stretch (tokens) one channel lookup may cover ("Home windows" → "Windows"). */
+  maxSpunTokens: number;
+}
+
+export const DEFAULT_NAME_PARAMS: NameParams = { bonus: 1, minMargin: 1, minLogProbAllSwapped: -0.5, maxSpunTokens: 3 };
+
+/** One swapped stretch inside a name: tokens first..last (inclusive) were the spun form of `original`. */
+interface Swap {
+  first: number;
+  last: number;
+  original: string;
+  logProb: number;
+}
+
+/** A name found on the page: tokens first..last, the gazetteer name, and the swaps that restore it. */
+export interface NameMatch {
+  first: number;
+  last: number;
+  /** Offsets of the whole name on the page. */
+  start: number;
+  end: number;
+  name: string;
+  swaps: readonly Swap[];
+  /** See NameParams.bonus. */
+  margin: number;
+  confidence: number;
+}
+
+const CAPITALISED = /^\p{Lu}/u;
+const swappedTokens = (m: NameMatch) => m.swaps.reduce((n, s) => n + s.last - s.first + 1, 0);
+const SMALL_WORDS = new Set(['the', 'a', 'an', 'of', 'in', 'on', 'at', 'for', 'and', 'to', 'by', 'from', 'with', 'as']);
+const ABBREVIATION = /^(?:\p{L}{1,3}\.){2,}$/u;
+
+/**
+ * Every spun name in `tokens`, non-overlapping: longest first, then fewest swaps, then the highest
+ * margin, then the swap covering most words (a name the spinner table knows whole, "European Fee",
+ * is one swap over both words). A name needs at least one swapped word, every word of the page's stretch capitalised (small
+ * connecting words such as "of" may stay lowercase when the name has them there), words joined by
+ * spaces or hyphens, and at least two words unless it is a dotted abbreviation (U.Ok. → U.K.).
+ * A stretch that is itself a known name is left alone.
+ */
+export function matchNames(
+  tokens: readonly Token[],
+  { channel, lm }: { channel: ChannelModel; lm: LanguageModel },
+  gazetteer: Gazetteer,
+  params: NameParams = DEFAULT_NAME_PARAMS,
+): NameMatch[] {
+  const found: NameMatch[] = [];
+  const joined = (j: number) => j > 0 && ((tokens[j] as Token).gap === 'space' || (tokens[j] as Token).gap === 'hyphen');
+  for (let i = 0; i < tokens.length; i++) {
+    const first = tokens[i] as Token;
+    if (first.kind !== 'word' || !CAPITALISED.test(first.text)) continue;
+    // A name starts its capitalised run: "National Library Week" holds no "Library"-less name, but a
+    // sentence-initial word, a small word ("The") or a word no thesaurus knows ("Arlington") may precede it.
+    const before = tokens[i - 1];
+    if (
+      before &&
+      joined(i) &&
+      CAPITALISED.test(before.text) &&
+      before.gap !== 'sentence' &&
+      !SMALL_WORDS.has(before.norm) &&
+      channel.lookup(before.norm)
+    )
+      continue;
+    const swaps: Swap[] = [];
+    const extend = (j: number, prefix: string) => {
+      const tok = tokens[j];
+      if (tok?.kind !== 'word' || (j > i && !joined(j))) return;
+      const capitalised = CAPITALISED.test(tok.text);
+      // The page's own word.
+      const keep = prefix ? `${prefix} ${nameKey(tok.norm)}` : nameKey(tok.norm);
+      if (capitalised || j > i) step(j, keep, null, capitalised);
+      if (!capitalised) return;
+      // A swap: the page's stretch j..k is a spun form of a candidate original.
+      let key = '';
+      for (let k = j; k < tokens.length && k < j + params.maxSpunTokens; k++) {
+        const t = tokens[k] as Token;
+        if (k > j && (!joined(k) || !CAPITALISED.test(t.text))) break;
+        key = k === j ? t.norm : `${key}${t.gap === 'hyphen' ? '-' : ' '}${t.norm}`;
+        const candidates = channel.lookup(key);
+        if (candidates) {
+          for (const c of candidates) {
+            const words = nameKey(c.original);
+            step(k, prefix ? `${prefix} ${words}` : words, { first: j, last: k, original: c.original, logProb: c.logProb }, true);
+          }
+        }
+        if (!channel.isPrefix(key)) break;
+      }
+    };
+    /** The name so far ends at token k: record it if complete, go on if some name continues it. */
+    const step = (k: number, words: string, swap: Swap | null, capitalised: boolean) => {
+      if (swap) swaps.push(swap);
+      if (gazetteer.has(words) && swaps.length > 0 && capitalised) record(i, k, words);
+      if (gazetteer.isPrefix(words)) extend(k + 1, words);
+      if (swap) swaps.pop();
+    };
+    const record = (a: number, b: number, name: string) => {
+      if (a === b && !ABBREVIATION.test(name)) return;
+      if (a !== b && name.indexOf(' ') === -1) return;
+      const page: string[] = [];
+      for (let k = a; k <= b; k++) page.push(...nameKey((tokens[k] as Token).norm).split(' '));
+      if (containsName(page, gazetteer)) return;
+      const swapped = swaps.reduce((n, w) => n + w.last - w.first + 1, 0);
+      if (swapped === b - a + 1 && swaps.some((w) => w.logProb < params.minLogProbAllSwapped)) return;
+      const channelLogProb = swaps.reduce((sum, w) => sum + w.logProb, 0);
+      const margin = params.bonus + channelLogProb + lmGain(lm, tokens, a, b, page, name.split(' '));
+      if (margin < params.minMargin) return;
+      found.push({
+        first: a,
+        last: b,
+        start: (tokens[a] as Token).start,
+        end: (tokens[b] as Token).end,
+        name,
+        swaps: [...swaps],
+        margin,
+        confidence: Math.round(1000 / (1 + 10 ** -margin)) / 1000,
+      });
+    };
+    extend(i, '');
+  }
+  found.sort(
+    (a, b) =>
+      b.last - b.first - (a.last - a.first) ||
+      a.swaps.length - b.swaps.length ||
+      b.margin - a.margin ||
+      swappedTokens(b) - swappedTokens(a) ||
+      a.first - b.first,
+  );
+  const taken = new Uint8Array(tokens.length);
+  const out: NameMatch[] = [];
+  for (const m of found) {
+    if (taken.subarray(m.first, m.last + 1).some((x) => x === 1)) continue;
+    taken.fill(1, m.first, m.last + 1);
+    out.push(m);
+  }
+  return out.sort((a, b) => a.first - b.first);
+}
+
+/** True when some stretch of two or more of `words` is a known name (the page already has a name there). */
+function containsName(words: readonly string[], gazetteer: Gazetteer): boolean {
+  for (let i = 0; i < words.length; i++) {
+    let key = words[i] as string;
+    for (let j = i + 1; j < words.length; j++) {
+      key += ` ${words[j]}`;
+      if (gazetteer.has(key)) return true;
+      if (!gazetteer.isPrefix(key)) break;
+    }
+  }
+  return false;
+}
+
+const CONTEXT = 2;
+
+/**
+ * log10 P_LM of the name's words minus that of the page's words, each between the same two words
+ * of left context (or the sentence start) and the same two of right context (or the sentence end).
+ */
+function lmGain(
+  lm: LanguageModel,
+  tokens: readonly Token[],
+  a: number,
+  b: number,
+  page: readonly string[],
+  name: readonly string[],
+): number {
+  const left: number[] = [];
+  let k = a;
+  while (left.length < CONTEXT && k > 0 && (tokens[k] as Token).gap !== 'sentence') {
+    k--;
+    left.unshift(...lmWords((tokens[k] as Token).norm).map((w) => lm.id(w)));
+  }
+  if (left.length < CONTEXT && (tokens[k] as Token).gap === 'sentence') left.unshift(lm.startId);
+  const right: number[] = [];
+  for (k = b + 1; right.length < CONTEXT && k < tokens.length && (tokens[k] as Token).gap !== 'sentence'; k++) {
+    right.push(...lmWords((tokens[k] as Token).norm).map((w) => lm.id(w)));
+  }
+  if (right.length < CONTEXT) right.push(lm.endId);
+  const score = (words: readonly string[]) => {
+    const ids = [...left, ...words.flatMap(lmWords).map((w) => lm.id(w)), ...right];
+    let p2 = left.length > 1 ? (left[left.length - 2] as number) : -1;
+    let p1 = left.length > 0 ? (left[left.length - 1] as number) : -1;
+    let sum = 0;
+    for (let i = left.length; i < ids.length; i++) {
+      const w = ids[i] as number;
+      sum += lm.trigram(p2, p1, w);
+      p2 = p1;
+      p1 = w;
+    }
+    return sum;
+  };
+  return score(name) - score(page);
+}
+
+/** The LM spells abbreviations letter by letter ("u.k." is "u." "k."); a possessive is scored as its noun. */
+function lmWords(word: string): string[] {
+  if (ABBREVIATION.test(word)) return word.match(/\p{L}{1,3}\./gu) ?? [word];
+  return [lmKey(word)];
+}
+
+const lmKey = (word: string) => (word.length > 3 && word.endsWith("'s") ? word.slice(0, -2) : word);
+
+/**
+ * The spans that restore `match` on the page: one per swapped stretch, widened to whole hyphenated
+ * words (Secretary-Basic → Secretary-General), with the page's capitalisation.
+ */
+export function nameSpans(text: string, tokens: readonly Token[], match: NameMatch): Span[] {
+  const restoredAt = new Map<number, Swap>();
+  for (const s of match.swaps) restoredAt.set(s.first, s);
+  // Pieces: a swapped stretch or one kept token.
+  const pieces: { first: number; last: number; swap: Swap | null }[] = [];
+  for (let k = match.first; k <= match.last; ) {
+    const s = restoredAt.get(k) ?? null;
+    const last = s ? s.last : k;
+    pieces.push({ first: k, last, swap: s });
+    k = last + 1;
+  }
+  const spans: Span[] = [];
+  let group: typeof pieces = [];
+  const flush = () => {
+    if (group.some((p) => p.swap)) {
+      const a = tokens[(group[0] as (typeof pieces)[0]).first] as Token;
+      const b = tokens[(group[group.length - 1] as (typeof pieces)[0]).last] as Token;
+      let restored = '';
+      let cursor = a.start;
+      for (const p of group) {
+        const pa = tokens[p.first] as Token;
+        const pb = tokens[p.last] as Token;
+        const pageText = text.slice(pa.start, pb.end);
+        restored += text.slice(cursor, pa.start) + (p.swap ? applyCase(pageText, p.swap.original) : pageText);
+        cursor = pb.end;
+      }
+      const pageText = text.slice(a.start, b.end);
+      spans.push({
+        start: a.start,
+        end: b.end,
+        text: pageText,
+        restored,
+        alternatives: [],
+        confidence: match.confidence,
+        kind: /\s/.test(pageText) || /\s/.test(restored) ? 'phrase' : 'synonym',
+      });
+    }
+    group = [];
+  };
+  for (const p of pieces) {
+    if (group.length > 0 && (tokens[p.first] as Token).gap !== 'hyphen') flush();
+    group.push(p);
+  }
+  flush();
+  return spans;
+}
+
+/**
+ * Name restorations for a page judged spun: the spans of every spun name, and the page's spans with
+ * those that overlap a restored name dropped (the name wins over the decoder inside it). Credit and
+ * spintax spans are kept; `blocked` stretches (credit lines, spintax) are never read as names.
+ */
+export function withNames(
+  text: string,
+  spans: readonly Span[],
+  blocked: readonly { start: number; end: number }[],
+  { channel, lm, names: gazetteer }: { channel: ChannelModel; lm: LanguageModel; names: Gazetteer },
+  params: NameParams = DEFAULT_NAME_PARAMS,
+): Span[] {
+  const tokens = unblocked(tokenize(text), blocked);
+  const matches = matchNames(tokens, { channel, lm }, gazetteer, params);
+  if (matches.length === 0) return [...spans];
+  const out: Span[] = [];
+  for (const m of matches) out.push(...nameSpans(text, tokens, m));
+  const inName = (s: Span) => matches.some((m) => s.start < m.end && m.start < s.end);
+  for (const s of spans) if ((s.kind !== 'synonym' && s.kind !== 'phrase') || !inName(s)) out.push(s);
+  // Credit and spintax repairs keep their place in front (the first of two overlapping spans wins).
+  return out.sort((a, b) => rank(a) - rank(b));
+}
+
+const rank = (s: Span) => (s.kind === 'credit' || s.kind === 'spintax' ? 0 : 1);
+
+/** Tokens outside the blocked stretches; the token after a cut starts a new sentence. */
+function unblocked(tokens: Token[], blocked: readonly { start: number; end: number }[]): Token[] {
+  if (blocked.length === 0) return tokens;
+  const sorted = [...blocked].sort((a, b) => a.start - b.start);
+  const out: Token[] = [];
+  let b = 0;
+  let cut = false;
+  for (const t of tokens) {
+    while (b < sorted.length && (sorted[b]?.end ?? 0) <= t.start) b++;
+    const block = sorted[b];
+    if (block && t.start < block.end && t.end > block.start) {
+      cut = true;
+      continue;
+    }
+    out.push(cut ? { ...t, gap: 'sentence' } : t);
+    cut = false;
+  }
+  return out;
+}
