@@ -27,16 +27,16 @@ export const LM_PARAMS = {
   /** keep bigram (v,w) when log10 P(w|v) - (backoff(v) + log10 P(w)) >= MIN_GAIN */
   minGain: 2.5,
   /** plus the bigrams with the largest expected gain P(v) P(w|v) (gain), if gain >= weightedMinGain */
-  weightedTop: 200000,
+  weightedTop: 400000,
   weightedMinGain: 0.25,
   /** and both words rank within the top MAX_RANK unigrams (sentence markers always kept) */
   maxRank: 30000,
   /** cap per context word, most probable continuations first (keeps "of the" over rare collocations) */
-  maxPerContext: 300,
+  maxPerContext: 3000,
   trigrams: {
     /** keep the `top` trigrams (a b w) with the largest expected gain P(a b w) * gain, where
      *  gain = log10 P(w|a b) - (bo(a b) + log10 P(w|b)) in the source model, if gain >= minGain */
-    top: 100000,
+    top: 300000,
     minGain: 0.15,
     /** all three words within the top maxRank unigrams (sentence markers always allowed) */
     maxRank: 30000,

@@ -4,7 +4,8 @@ import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
-export async function loadEngine() {
+/** @param {URL} [root] folder holding data/ (default: the repository's public/) */
+export async function loadEngine(root = new URL('../../public/', import.meta.url)) {
   const out = new URL('../../.cache/tune/engine.mjs', import.meta.url);
   mkdirSync(new URL('.', out), { recursive: true });
   await build({
@@ -21,7 +22,6 @@ export async function loadEngine() {
     logLevel: 'warning',
   });
   const engine = await import(`${out.href}?t=${Date.now()}`);
-  const root = new URL('../../public/', import.meta.url);
   const resources = await engine.loadResources(async (p) => new Uint8Array(gunzipSync(await readFile(new URL(p, root)))));
   return { ...engine, resources };
 }

@@ -3,7 +3,8 @@
 // format of ../shared/eval), with parameter overrides, for fitting the engine's constants on the
 // synthetic tuning set (scripts/synth) rather than on the evaluation cases.
 //
-//   node scripts/tune/eval.mjs --cases .cache/synth/cases [--params '{"restore":{"spinRate":0.6}}'] [--diag]
+//   node scripts/tune/eval.mjs --cases .cache/synth/cases [--params '{"restore":{"spinRate":0.6}}'] [--data DIR]
+// (--data: a folder with data/*.bin.gz to use instead of public/, for trying other assets)
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadEngine } from './engine.mjs';
@@ -105,7 +106,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     return i >= 0 ? args[i + 1] : dflt;
   };
   const overrides = JSON.parse(opt('--params', '{}'));
-  const { analyze, DEFAULT_PARAMS, resources } = await loadEngine();
+  const data = opt('--data', null);
+  const { analyze, DEFAULT_PARAMS, resources } = await loadEngine(data ? new URL(`file://${data.replace(/\/?$/, '/')}`) : undefined);
   const params = merge(DEFAULT_PARAMS, overrides);
   const cases = loadCases(opt('--cases', '.cache/synth/cases'));
   const m = evaluate(cases, (text) => analyze(text, resources, {}, params));

@@ -5,7 +5,7 @@
  *
  * Keys and originals are lowercase ASCII, words joined by one space, apostrophe ' ("1000's").
  */
-import { type AsciiStrings, ByteReader, StringIndex } from './lm';
+import { type AsciiStrings, ByteReader, StringIndex, VarintCursor } from './lm';
 
 export interface ChannelCandidate {
   readonly original: string;
@@ -49,34 +49,17 @@ class CompactChannel implements ChannelModel {
     if (this.strings.count !== nStrings) throw new Error('channel: string count mismatch');
     const b = r.bytes;
     const n = b.length;
-    let p = r.pos;
-    // Inline varint reader (hot loop).
-    const varint = (): number => {
-      let v = 0;
-      let mul = 1;
-      for (;;) {
-        if (p >= n) throw new Error('unexpected end of data');
-        const x = b[p++] ?? 0;
-        v += (x & 0x7f) * mul;
-        if (x < 0x80) return v;
-        mul *= 128;
-      }
-    };
+    const cur = new VarintCursor(b, r.pos);
+    const keys = cur.ascending(nKeys, nStrings, 'channel: key id');
+    const prefixes = cur.ascending(nPrefixes, nStrings, 'channel: prefix id');
     const indexed = new Uint32Array(nKeys + nPrefixes);
+    indexed.set(keys);
     const keyOfString = new Int32Array(nStrings).fill(-1);
+    for (let k = 0; k < nKeys; k++) keyOfString[keys[k] as number] = k;
     const prefixFlag = new Uint8Array(nStrings);
-    let sid = 0;
-    for (let k = 0; k < nKeys; k++) {
-      sid += varint();
-      if (sid >= nStrings) throw new Error('channel: bad key id');
-      indexed[k] = sid;
-      keyOfString[sid] = k;
-    }
-    sid = 0;
     let extra = 0;
     for (let k = 0; k < nPrefixes; k++) {
-      sid += varint();
-      if (sid >= nStrings) throw new Error('channel: bad prefix id');
+      const sid = prefixes[k] as number;
       prefixFlag[sid] = 1;
       if ((keyOfString[sid] as number) < 0) indexed[nKeys + extra++] = sid;
     }
@@ -84,13 +67,8 @@ class CompactChannel implements ChannelModel {
     this.prefixFlag = prefixFlag;
     this.index = new StringIndex(this.strings, indexed.subarray(0, nKeys + extra));
     this.offsets = new Uint32Array(nKeys + 1);
-    let total = 0;
-    for (let k = 0; k < nKeys; k++) {
-      this.offsets[k] = total;
-      total += varint();
-    }
-    this.offsets[nKeys] = total;
-    if (total !== nEdges) throw new Error('channel: edge count mismatch');
+    if (cur.counts(nKeys, this.offsets) !== nEdges) throw new Error('channel: edge count mismatch');
+    const p = cur.pos;
     if (p + 3 * nEdges > n) throw new Error('unexpected end of data');
     this.origLo = b.subarray(p, p + nEdges);
     this.origHi = b.subarray(p + nEdges, p + 2 * nEdges);

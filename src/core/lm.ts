@@ -82,8 +82,6 @@ export function decodeUtf8(bytes: Uint8Array, start: number, end: number): strin
 export class AsciiStrings {
   readonly count: number;
   private readonly starts: Uint32Array;
-  /** FNV-1a hash of each string, computed in the same pass that finds the separators */
-  readonly hashes: Uint32Array;
   private readonly cache: (string | undefined)[];
   constructor(
     private readonly bytes: Uint8Array,
@@ -91,34 +89,33 @@ export class AsciiStrings {
     end: number,
     expectedCount: number,
   ) {
+    // Separators are found with indexOf (a native scan); strings are hashed only when indexed.
     const starts = new Uint32Array(expectedCount + 1);
-    const hashes = new Uint32Array(expectedCount);
     let k = 0;
-    let h = 0x811c9dc5;
-    if (end > start) starts[k] = start;
-    for (let i = start; i < end; i++) {
-      const c = bytes[i] as number;
-      if (c === 10) {
-        if (k >= expectedCount) throw new Error('string table: too many strings');
-        hashes[k] = (h ^ (h >>> 15)) >>> 0;
-        k++;
-        starts[k] = i + 1;
-        h = 0x811c9dc5;
-      } else {
-        h = Math.imul(h ^ c, 0x01000193);
-      }
-    }
     if (end > start) {
-      if (k >= expectedCount) throw new Error('string table: too many strings');
-      hashes[k] = (h ^ (h >>> 15)) >>> 0;
-      k++;
+      let i = start;
+      for (;;) {
+        if (k >= expectedCount) throw new Error('string table: too many strings');
+        starts[k++] = i;
+        const nl = bytes.indexOf(10, i);
+        if (nl < 0 || nl >= end) break;
+        i = nl + 1;
+      }
     }
     if (k !== expectedCount) throw new Error('string table: count mismatch');
     starts[k] = end + 1;
     this.count = k;
     this.starts = starts;
-    this.hashes = hashes;
     this.cache = new Array<string | undefined>(k);
+  }
+  /** FNV-1a hash of string i (the same as AsciiStrings.hash of its text). */
+  hashAt(i: number): number {
+    const b = this.bytes;
+    const a = this.starts[i] as number;
+    const z = (this.starts[i + 1] as number) - 1;
+    let h = 0x811c9dc5;
+    for (let k = a; k < z; k++) h = Math.imul(h ^ (b[k] as number), 0x01000193);
+    return (h ^ (h >>> 15)) >>> 0;
   }
   get(i: number): string {
     const hit = this.cache[i];
@@ -159,10 +156,9 @@ export class StringIndex {
     while (size < n * 2) size *= 2;
     const table = new Int32Array(size).fill(-1);
     const mask = size - 1;
-    const hashes = strings.hashes;
     for (let k = 0; k < n; k++) {
       const id = ids ? (ids[k] as number) : k;
-      let h = (hashes[id] as number) & mask;
+      let h = strings.hashAt(id) & mask;
       while ((table[h] as number) !== -1) h = (h + 1) & mask;
       table[h] = id;
     }
@@ -245,6 +241,68 @@ export class ByteReader {
   }
 }
 
+/**
+ * Varint decoding for the assets' big sections. Small functions shared by every section, so V8
+ * optimises them after the first one: a cold start spends its time here, not in the interpreter.
+ */
+export class VarintCursor {
+  constructor(
+    readonly bytes: Uint8Array,
+    public pos: number,
+  ) {}
+
+  next(): number {
+    const b = this.bytes;
+    let p = this.pos;
+    let v = 0;
+    let mul = 1;
+    for (;;) {
+      if (p >= b.length) throw new Error('unexpected end of data');
+      const x = b[p++] as number;
+      v += (x & 0x7f) * mul;
+      if (x < 0x80) break;
+      mul *= 128;
+    }
+    this.pos = p;
+    return v;
+  }
+
+  /** `n` counts as running totals: out[i] = sum of the counts before i, out[n] = the sum. Returns the sum. */
+  counts(n: number, out: Uint32Array): number {
+    let total = 0;
+    for (let i = 0; i < n; i++) {
+      out[i] = total;
+      total += this.next();
+    }
+    out[n] = total;
+    return total;
+  }
+
+  /** Lists delimited by `starts` (n lists), each delta-coded ascending from 0, into `out`. */
+  deltaLists(starts: Uint32Array, n: number, out: Uint32Array): void {
+    for (let i = 0; i < n; i++) {
+      let prev = 0;
+      const end = starts[i + 1] as number;
+      for (let k = starts[i] as number; k < end; k++) {
+        prev += this.next();
+        out[k] = prev;
+      }
+    }
+  }
+
+  /** `n` ascending values, delta-coded, each below `limit`. */
+  ascending(n: number, limit: number, what: string): Uint32Array {
+    const out = new Uint32Array(n);
+    let v = 0;
+    for (let k = 0; k < n; k++) {
+      v += this.next();
+      if (v >= limit) throw new Error(`${what}: value out of range`);
+      out[k] = v;
+    }
+    return out;
+  }
+}
+
 const MEMO_BITS = 16;
 const MEMO_SIZE = 1 << MEMO_BITS;
 const MEMO_SHIFT = 32 - MEMO_BITS;
@@ -301,34 +359,12 @@ class CompactLM implements LanguageModel {
     for (let i = 0; i < V; i++) this.uni[i] = uniBook[b[p++] ?? 0] ?? 0;
     for (let i = 0; i < V; i++) this.bo[i] = boBook[b[p++] ?? 0] ?? 0;
     const n = b.length;
-    const varint = (): number => {
-      let v = 0;
-      let mul = 1;
-      for (;;) {
-        if (p >= n) throw new Error('unexpected end of data');
-        const x = b[p++] ?? 0;
-        v += (x & 0x7f) * mul;
-        if (x < 0x80) return v;
-        mul *= 128;
-      }
-    };
+    const cur = new VarintCursor(b, p);
     this.offsets = new Uint32Array(V + 1);
-    let total = 0;
-    for (let i = 0; i < V; i++) {
-      this.offsets[i] = total;
-      total += varint();
-    }
-    this.offsets[V] = total;
-    if (total !== nB) throw new Error('lm: bigram count mismatch');
+    if (cur.counts(V, this.offsets) !== nB) throw new Error('lm: bigram count mismatch');
     this.next = new Uint32Array(nB);
-    for (let i = 0; i < V; i++) {
-      let prev = 0;
-      const end = this.offsets[i + 1] ?? 0;
-      for (let k = this.offsets[i] ?? 0; k < end; k++) {
-        prev += varint();
-        this.next[k] = prev;
-      }
-    }
+    cur.deltaLists(this.offsets, V, this.next);
+    p = cur.pos;
     if (p + nB > b.length) throw new Error('unexpected end of data');
     // codes stay bytes (no per-entry decode work): value = book[code]
     this.gainCode = b.subarray(p, p + nB);
@@ -356,34 +392,19 @@ class CompactLM implements LanguageModel {
     const nT = r.u32();
     const ctxBoBook = r.f32Array(256);
     const triBook = r.f32Array(256);
-    p = r.pos;
+    cur.pos = r.pos;
+    const contexts = cur.ascending(nC, nB, 'lm: trigram context');
     const ctxOf = new Int32Array(nB).fill(-1);
-    let g = 0;
-    for (let c = 0; c < nC; c++) {
-      g += varint();
-      if (g >= nB) throw new Error('lm: bad trigram context');
-      ctxOf[g] = c;
-    }
+    for (let c = 0; c < nC; c++) ctxOf[contexts[c] as number] = c;
+    p = cur.pos;
     if (p + nC > n) throw new Error('unexpected end of data');
     const ctxBoCode = b.subarray(p, p + nC);
-    p += nC;
+    cur.pos = p + nC;
     const triStart = new Uint32Array(nC + 1);
-    total = 0;
-    for (let c = 0; c < nC; c++) {
-      triStart[c] = total;
-      total += varint();
-    }
-    triStart[nC] = total;
-    if (total !== nT) throw new Error('lm: trigram count mismatch');
+    if (cur.counts(nC, triStart) !== nT) throw new Error('lm: trigram count mismatch');
     const triW = new Uint32Array(nT);
-    for (let c = 0; c < nC; c++) {
-      let prev = 0;
-      const end = triStart[c + 1] ?? 0;
-      for (let k = triStart[c] ?? 0; k < end; k++) {
-        prev += varint();
-        triW[k] = prev;
-      }
-    }
+    cur.deltaLists(triStart, nC, triW);
+    p = cur.pos;
     if (p + nT > n) throw new Error('unexpected end of data');
     const triGainCode = b.subarray(p, p + nT);
     p += nT;
