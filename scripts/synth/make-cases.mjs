@@ -30,6 +30,7 @@ const opt = {
   quiet: false,
   coverage: 0.7,
   lexicons: ['wordnet'],
+  consistent: false,
 };
 for (let i = 0; i < argv.length; i++) {
   const a = argv[i],
@@ -45,6 +46,7 @@ for (let i = 0; i < argv.length; i++) {
   else if (a === '--quiet') opt.quiet = true;
   else if (a === '--coverage') opt.coverage = Number(v());
   else if (a === '--lexicons') opt.lexicons = v().split(',');
+  else if (a === '--consistent') opt.consistent = true;
   else if (a === '-h' || a === '--help') {
     console.log(
       fs
@@ -80,7 +82,11 @@ const seedDict = loadSeedDictionary(opt.seedPairs);
 // One spinner per lexicon; spun cases take them in turn (--lexicons wordnet,mythes,moby).
 const spinners = opt.lexicons.map((kind) => ({
   kind,
-  spinner: new Spinner(lexiconView(wn, kind, path.join(root, '.cache/data')), seedDict, { coverage: opt.coverage, coverageSalt: opt.seed }),
+  spinner: new Spinner(lexiconView(wn, kind, path.join(root, '.cache/data')), seedDict, {
+    coverage: opt.coverage,
+    coverageSalt: opt.seed,
+    consistent: opt.consistent,
+  }),
 }));
 let caseNo = 0;
 log(`resources loaded in ${Date.now() - t0} ms (${seedDict.dict.size} phrase-table keys)`);
@@ -157,6 +163,7 @@ function buildCase(id, art, rate, { news }) {
     }
     if (slots.length || signed) pub = p;
   }
+  spinner.beginDocument();
   const unitLines = lines.map((l) => spinner.spinLine(l.tokens, rng, rate, l.kind === 'credit' ? 'credit' : 'text', rate > 0));
   const r = render(
     unitLines,

@@ -74,6 +74,16 @@ export class Spinner {
     // so an uncovered word is never spun anywhere (as with a real spinner's fixed dictionary).
     this.coverage = opts.coverage ?? 0.7;
     this.coverageSalt = opts.coverageSalt ?? 0;
+    // A dictionary spinner swaps a word the same way everywhere on a page (field notes; in the dev
+    // truth one spun form per original on 97% of pages). consistent: the first synonym drawn for a
+    // (POS, lemma) is reused for the rest of the document. Off by default (the original sets).
+    this.consistent = opts.consistent ?? false;
+    this.memo = new Map();
+  }
+
+  /** A new document: consistent spinners forget their choices. */
+  beginDocument() {
+    this.memo.clear();
   }
 
   covered(pos, lemma) {
@@ -121,10 +131,18 @@ export class Spinner {
       }
     }
     if (!lemma) return null;
-    return { sets, pos, form: useForm, stem: w, poss };
+    return { sets, pos, form: useForm, stem: w, poss, lemma };
   }
 
   pickWord(rng, c) {
+    const key = `${c.pos}:${c.lemma}`;
+    const kept = this.consistent ? this.memo.get(key) : undefined;
+    const syn = kept ?? this.drawSynonym(rng, c);
+    if (this.consistent) this.memo.set(key, syn);
+    return transferCase(c.stem, inflect(this.wn, syn, c.pos, c.form));
+  }
+
+  drawSynonym(rng, c) {
     // Random synset, then random member. Multiword members are drawn less often (one-word members only, when the
     // lemma has any, with chance singleWordBias), which keeps the one-to-many share near what field copies show.
     let sets = c.sets;
@@ -133,8 +151,7 @@ export class Spinner {
       if (single.length) sets = single;
     }
     const set = sets[Math.floor(rng() * sets.length)];
-    const syn = set[Math.floor(rng() * set.length)];
-    return transferCase(c.stem, inflect(this.wn, syn, c.pos, c.form));
+    return set[Math.floor(rng() * set.length)];
   }
 
   /** Longest phrase-table match starting at token i: {n, rows}. */
