@@ -17,6 +17,10 @@ export interface ChannelModel {
   readonly maxSpunWords: number;
   lookup(spun: string): readonly ChannelCandidate[] | undefined;
   isPrefix(spunWords: string): boolean;
+  /** The id of a spun form or key prefix, or -1: one hash for both questions below (the decoder's hot path). */
+  find(spunWords: string): number;
+  candidatesOf(id: number): readonly ChannelCandidate[] | undefined;
+  isPrefixId(id: number): boolean;
 }
 
 const SOURCES: readonly ChannelCandidate['source'][] = ['spinner', 'wordnet', 'thesaurus', 'thesaurus'];
@@ -76,8 +80,19 @@ class CompactChannel implements ChannelModel {
     this.cache = new Array<readonly ChannelCandidate[] | undefined>(nKeys);
   }
 
+  find(spunWords: string): number {
+    return this.index.get(spunWords);
+  }
+
+  isPrefixId(id: number): boolean {
+    return id >= 0 && this.prefixFlag[id] === 1;
+  }
+
   lookup(spun: string): readonly ChannelCandidate[] | undefined {
-    const sid = this.index.get(spun);
+    return this.candidatesOf(this.index.get(spun));
+  }
+
+  candidatesOf(sid: number): readonly ChannelCandidate[] | undefined {
     if (sid < 0) return undefined;
     const k = this.keyOfString[sid] ?? -1;
     if (k < 0) return undefined;
@@ -110,4 +125,29 @@ class CompactChannel implements ChannelModel {
 
 export function decodeChannel(bytes: Uint8Array): ChannelModel {
   return new CompactChannel(bytes);
+}
+
+/**
+ * A ChannelModel from plain lookups (tests and small tables): ids are handed out per string as it
+ * is asked for.
+ */
+export function channelFrom(base: Pick<ChannelModel, 'maxSpunWords' | 'lookup' | 'isPrefix'>): ChannelModel {
+  const ids = new Map<string, number>();
+  const strings: string[] = [];
+  return {
+    maxSpunWords: base.maxSpunWords,
+    lookup: (spun) => base.lookup(spun),
+    isPrefix: (spun) => base.isPrefix(spun),
+    find(spun) {
+      if (base.lookup(spun) === undefined && !base.isPrefix(spun)) return -1;
+      let id = ids.get(spun);
+      if (id === undefined) {
+        id = strings.push(spun) - 1;
+        ids.set(spun, id);
+      }
+      return id;
+    },
+    candidatesOf: (id) => (id < 0 ? undefined : base.lookup(strings[id] ?? '')),
+    isPrefixId: (id) => id >= 0 && base.isPrefix(strings[id] ?? ''),
+  };
 }

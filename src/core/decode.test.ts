@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ChannelCandidate, ChannelModel } from './channel';
+import { type ChannelCandidate, type ChannelModel, channelFrom } from './channel';
 import { decode } from './decode';
 import type { LanguageModel } from './lm';
 import { tokenize } from './tokenize';
@@ -32,11 +32,11 @@ function toyChannel(map: Record<string, [string, number][]>): ChannelModel {
   const entries = new Map<string, ChannelCandidate[]>(
     Object.entries(map).map(([k, v]) => [k, v.map(([original, logProb]) => ({ original, logProb, source: 'wordnet' as const }))]),
   );
-  return {
+  return channelFrom({
     maxSpunWords: Math.max(...Object.keys(map).map((k) => k.split(' ').length)),
     lookup: (k) => entries.get(k),
     isPrefix: (k) => [...entries.keys()].some((e) => e.startsWith(`${k} `)),
-  };
+  });
 }
 
 const lm = toyLm(

@@ -154,9 +154,12 @@ export function decodeLattice(lattice: Lattice, params: DecodeParams): Replaceme
   const ring: State[][] = Array.from({ length: span }, () => []);
   ring[0]?.push({ p2: -1, p1: lm.startId, score: 0, prev: null, option: null, from: 0 });
   for (let i = 0; i < n; i++) {
-    const slot = ring[i % span] as State[];
-    const here = slot.length > params.beam ? slot.sort((a, b) => b.score - a.score).slice(0, params.beam) : slot.slice();
-    slot.length = 0;
+    // Options span 1..span-1 tokens, so no state lands back in this slot while it is read.
+    const here = ring[i % span] as State[];
+    if (here.length > params.beam) {
+      here.sort((a, b) => b.score - a.score);
+      here.length = params.beam;
+    }
     const tok = tokens[i] as Token;
     const breaks = i > 0 && tok.gap === 'sentence';
     const opts = options[i] as Option[];
@@ -193,6 +196,7 @@ export function decodeLattice(lattice: Lattice, params: DecodeParams): Replaceme
         }
       }
     }
+    here.length = 0;
   }
 
   // Backtrack.
@@ -254,16 +258,21 @@ function pool(
     if (onlyChosen && !here.candidate) continue;
     const left: Context =
       i === 0 || (tokens[i] as Token).gap === 'sentence' ? sentenceStart : { p2: out[pos - 2] ?? -1, p1: out[pos - 1] ?? lm.startId };
-    const byLength = new Map<number, Option[]>();
-    for (const o of options[i] ?? []) {
-      if (!o.candidate || (onlyChosen && o.length !== here.length)) continue;
+    // Candidates grouped by length, lengths in the order the options first show them.
+    const opts = options[i] ?? [];
+    let seen = 0;
+    for (let first = 0; first < opts.length; first++) {
+      const o0 = opts[first] as Option;
+      const length = o0.length;
+      if (!o0.candidate || (onlyChosen && length !== here.length) || (seen & (1 << length)) !== 0) continue;
+      seen |= 1 << length;
       // A candidate must start and end where the path's choices do, so its context is the path's.
-      if ((outAt[i + o.length] ?? -1) < 0) continue;
-      const list = byLength.get(o.length) ?? [];
-      list.push(o);
-      byLength.set(o.length, list);
-    }
-    for (const [length, list] of byLength) {
+      if ((outAt[i + length] ?? -1) < 0) continue;
+      const list: Option[] = [];
+      for (let k = first; k < opts.length; k++) {
+        const o = opts[k] as Option;
+        if (o.candidate && o.length === length) list.push(o);
+      }
       const next = tokens[i + length];
       const after = outAt[i + length] ?? out.length;
       const right = !next || next.gap === 'sentence' ? [lm.endId] : [out[after] ?? lm.endId, out[after + 1] ?? lm.endId];
@@ -280,10 +289,8 @@ function pool(
         const margin = seqScore(lm, left.p2, left.p1, o.ids, right) + costOf(o) - keepScore;
         scores.set((o.candidate as ChannelCandidate).original, { option: o, margin });
       }
-      const key = tokens
-        .slice(i, i + length)
-        .map((t) => t.norm)
-        .join(' ');
+      let key = (tokens[i] as Token).norm;
+      for (let t = i + 1; t < i + length; t++) key += ` ${(tokens[t] as Token).norm}`;
       occurrences.push({ first: i, length, key, scores, chosen: here.candidate && here.length === length ? here : null });
     }
   }
@@ -347,7 +354,7 @@ function pool(
 }
 
 function buildOptions(tokens: readonly Token[], ids: readonly number[][], { lm, channel }: Models, maxCandidates: number): Option[][] {
-  const prepare = preparerFor(lm);
+  const prepare = preparerFor(lm, channel);
   const shouting = tokens.map((t) => t.text.length > 1 && t.text === t.text.toUpperCase() && /\p{Lu}/u.test(t.text));
   const n = tokens.length;
   const all: Option[][] = [];
@@ -370,9 +377,10 @@ function buildOptions(tokens: readonly Token[], ids: readonly number[][], { lm, 
         }
         key += t.norm;
         shout ||= shouting[i + k] === true;
-        const hits = channel.lookup(key);
+        const id = channel.find(key);
+        const hits = channel.candidatesOf(id);
         if (hits) {
-          const prep = prepare(key, hits);
+          const prep = prepare(id, key, hits);
           if (k === 0 && prep.replaceable) keep.replaceable = true;
           const next = tokens[i + k + 1];
           const right = next && next.gap !== 'sentence' ? (ids[i + k + 1]?.[0] ?? -1) : lm.endId;
@@ -397,7 +405,7 @@ function buildOptions(tokens: readonly Token[], ids: readonly number[][], { lm, 
             cands.push({ length: k + 1, ids: prep.oids[j] as number[], logProb: c.logProb, replaceable: false, candidate: c, pre });
           }
         }
-        if (k + 1 < channel.maxSpunWords && !channel.isPrefix(key)) break;
+        if (k + 1 < channel.maxSpunWords && !channel.isPrefixId(id)) break;
       }
       if (cands.length > 1) cands.sort((a, b) => b.pre - a.pre);
       if (cands.length > maxCandidates) cands.length = maxCandidates;
@@ -428,17 +436,23 @@ interface Prepared {
   spinner: Uint8Array;
 }
 
-const preparedCache = new WeakMap<LanguageModel, Map<string, Prepared>>();
-function preparerFor(lm: LanguageModel): (key: string, hits: readonly ChannelCandidate[]) => Prepared {
-  let cache = preparedCache.get(lm);
+/** Per channel, per language model: prepared candidates by the channel's id of the spun form. */
+const preparedCache = new WeakMap<ChannelModel, WeakMap<LanguageModel, Map<number, Prepared>>>();
+function preparerFor(lm: LanguageModel, channel: ChannelModel): (id: number, key: string, hits: readonly ChannelCandidate[]) => Prepared {
+  let byLm = preparedCache.get(channel);
+  if (!byLm) {
+    byLm = new WeakMap();
+    preparedCache.set(channel, byLm);
+  }
+  let cache = byLm.get(lm);
   if (!cache) {
     cache = new Map();
-    preparedCache.set(lm, cache);
+    byLm.set(lm, cache);
   }
   const map = cache;
   const idsOf = phraseIdsFor(lm);
-  return (key, hits) => {
-    let got = map.get(key);
+  return (id, key, hits) => {
+    let got = map.get(id);
     if (got) return got;
     const count = hits.length;
     got = {
@@ -466,7 +480,7 @@ function preparerFor(lm: LanguageModel): (key: string, hits: readonly ChannelCan
       const functionSwap = c.source !== 'spinner' && functionWord && (FUNCTION_WORDS.has(c.original) || !c.original.includes(' '));
       got.blocked[j] = c.original === key || functionSwap ? 1 : 0;
     }
-    map.set(key, got);
+    map.set(id, got);
     return got;
   };
 }

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { realResources } from '../../test/helpers/resources';
 import { analyze, DEFAULT_PARAMS } from './analyze';
-import type { ChannelCandidate, ChannelModel } from './channel';
+import { type ChannelCandidate, type ChannelModel, channelFrom } from './channel';
 import { decodeNames, gazetteerOf, matchNames, nameKey, withNames } from './names';
 import type { Resources } from './resources';
 import { tokenize } from './tokenize';
@@ -20,11 +20,11 @@ const restore = (text: string): Span[] => withNames(text, [], [], res);
 /** A channel model from a table of spun form → originals, every swap from the spinner table. */
 function channelOf(table: Record<string, string[]>): ChannelModel {
   const keys = Object.keys(table);
-  return {
+  return channelFrom({
     maxSpunWords: 3,
     lookup: (spun) => table[spun]?.map((original): ChannelCandidate => ({ original, logProb: 0, source: 'spinner' })),
     isPrefix: (spun) => keys.some((k) => k.startsWith(`${spun} `)),
-  };
+  });
 }
 
 describe('the names asset', () => {
