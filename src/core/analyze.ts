@@ -9,7 +9,7 @@ import { DEFAULT_NAME_PARAMS, type NameParams, withNames } from './names';
 import type { Resources } from './resources';
 import { inferSource } from './source';
 import { findSpintax } from './spintax';
-import { type Token, tokenize } from './tokenize';
+import { type Token, tokenize, withoutBlocked } from './tokenize';
 import { ANALYSIS_VERSION, type Analysis, type AnalyzeOptions, DEFAULT_THRESHOLD, type Span } from './types';
 import { confidentDensity, DEFAULT_VERDICT, type VerdictParams, verdictOf } from './verdict';
 
@@ -91,13 +91,14 @@ export function analyze(text: string, resources: Resources, options: AnalyzeOpti
     for (const chunk of chunks) {
       const tokens = kept?.tokens ?? tokensOf(chunk);
       const lattice = kept?.lattice ?? latticeOf(tokens);
+      const decoded: Span[] = [];
       for (const r of decodeLattice(lattice, { ...params.restore, spinRate })) {
         const a = tokens[r.first] as Token;
         const b = tokens[r.last] as Token;
         const pageText = text.slice(a.start, b.end);
         const restored = applyCase(pageText, r.original);
         const multi = r.first !== r.last || r.original.includes(' ');
-        spans.push({
+        decoded.push({
           start: a.start,
           end: b.end,
           text: pageText,
@@ -107,11 +108,11 @@ export function analyze(text: string, resources: Resources, options: AnalyzeOpti
           kind: multi ? 'phrase' : 'synonym',
         });
       }
+      // Names and titles restore as names: inside a spun name the gazetteer wins over the decoder.
+      spans.push(...(params.names ? withNames(text, tokens, decoded, resources, params.names) : decoded));
     }
   }
-  // Names and titles restore as names: inside a spun name the gazetteer wins over the decoder.
-  const named = verdict.spun && params.names ? withNames(text, spans, blocked, resources, params.names) : spans;
-  const disjoint = keepDisjoint(named);
+  const disjoint = keepDisjoint(spans);
   const restoredText = applySpans(text, disjoint);
 
   const creditsOut = credits.map(({ fixes: _fixes, ...c }) => c);
@@ -180,24 +181,6 @@ function sentenceCut(text: string, start: number, limit: number): number {
     if (text.charCodeAt(i) === 32 && /[.!?]/.test(text.charAt(i - 1))) return i + 1;
   }
   return -1;
-}
-
-function withoutBlocked(tokens: Token[], blocked: readonly { start: number; end: number }[]): Token[] {
-  if (blocked.length === 0) return tokens;
-  const out: Token[] = [];
-  let b = 0;
-  let cut = false;
-  for (const t of tokens) {
-    while (b < blocked.length && (blocked[b]?.end ?? 0) <= t.start) b++;
-    const block = blocked[b];
-    if (block && t.start < block.end && t.end > block.start) {
-      cut = true;
-      continue;
-    }
-    out.push(cut ? { ...t, gap: 'sentence' } : t);
-    cut = false;
-  }
-  return out;
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;

@@ -4,7 +4,7 @@ import { analyze, DEFAULT_PARAMS } from './analyze';
 import { type ChannelCandidate, type ChannelModel, channelFrom } from './channel';
 import { decodeNames, gazetteerOf, matchNames, nameKey, withNames } from './names';
 import type { Resources } from './resources';
-import { tokenize } from './tokenize';
+import { tokenize, withoutBlocked } from './tokenize';
 import type { Span } from './types';
 
 let res: Resources;
@@ -15,7 +15,7 @@ beforeAll(async () => {
 const bytes = (s: string) => new TextEncoder().encode(s);
 
 /** The name restorations of `text` alone (no decoder spans). */
-const restore = (text: string): Span[] => withNames(text, [], [], res);
+const restore = (text: string): Span[] => withNames(text, tokenize(text), [], res);
 
 /** A channel model from a table of spun form → originals, every swap from the spinner table. */
 function channelOf(table: Record<string, string[]>): ChannelModel {
@@ -102,7 +102,7 @@ describe('spun names on the page', () => {
 
   it('never reads credit lines or spintax that the engine blocked', () => {
     const text = 'Photo: White Home archive';
-    expect(withNames(text, [], [{ start: 0, end: text.length }], res)).toEqual([]);
+    expect(withNames(text, withoutBlocked(tokenize(text), [{ start: 0, end: text.length }]), [], res)).toEqual([]);
   });
 
   it('lets a name win over decoder spans inside it, and keeps the others', () => {
@@ -111,7 +111,7 @@ describe('spun names on the page', () => {
       { start: 10, end: 14, text: 'Home', restored: 'Household', alternatives: [], confidence: 0.6, kind: 'synonym' },
       { start: 15, end: 24, text: 'mentioned', restored: 'said', alternatives: [], confidence: 0.9, kind: 'synonym' },
     ];
-    const out = withNames(text, decoder, [], res).sort((a, b) => a.start - b.start);
+    const out = withNames(text, tokenize(text), decoder, res).sort((a, b) => a.start - b.start);
     expect(out.map((s) => s.restored)).toEqual(['White House', 'said']);
   });
 });

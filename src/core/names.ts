@@ -8,7 +8,7 @@
 import { applyCase } from './casing';
 import type { ChannelModel } from './channel';
 import { decodeUtf8, type LanguageModel } from './lm';
-import { type Token, tokenize } from './tokenize';
+import type { Token } from './tokenize';
 import type { Span } from './types';
 
 /** Known multiword names (lowercase, words joined by one space, hyphens as spaces) and dotted abbreviations. */
@@ -327,16 +327,16 @@ export function nameSpans(text: string, tokens: readonly Token[], match: NameMat
 /**
  * Name restorations for a page judged spun: the spans of every spun name, and the page's spans with
  * those that overlap a restored name dropped (the name wins over the decoder inside it). Credit and
- * spintax spans are kept; `blocked` stretches (credit lines, spintax) are never read as names.
+ * spintax spans are kept. `tokens` are the page's tokens without credit lines and spintax (the
+ * decoder's, withoutBlocked), so those are never read as names.
  */
 export function withNames(
   text: string,
+  tokens: Token[],
   spans: readonly Span[],
-  blocked: readonly { start: number; end: number }[],
   { channel, lm, names: gazetteer }: { channel: ChannelModel; lm: LanguageModel; names: Gazetteer },
   params: NameParams = DEFAULT_NAME_PARAMS,
 ): Span[] {
-  const tokens = unblocked(tokenize(text), blocked);
   const matches = matchNames(tokens, { channel, lm }, gazetteer, params);
   if (matches.length === 0) return [...spans];
   const out: Span[] = [];
@@ -348,23 +348,3 @@ export function withNames(
 }
 
 const rank = (s: Span) => (s.kind === 'credit' || s.kind === 'spintax' ? 0 : 1);
-
-/** Tokens outside the blocked stretches; the token after a cut starts a new sentence. */
-function unblocked(tokens: Token[], blocked: readonly { start: number; end: number }[]): Token[] {
-  if (blocked.length === 0) return tokens;
-  const sorted = [...blocked].sort((a, b) => a.start - b.start);
-  const out: Token[] = [];
-  let b = 0;
-  let cut = false;
-  for (const t of tokens) {
-    while (b < sorted.length && (sorted[b]?.end ?? 0) <= t.start) b++;
-    const block = sorted[b];
-    if (block && t.start < block.end && t.end > block.start) {
-      cut = true;
-      continue;
-    }
-    out.push(cut ? { ...t, gap: 'sentence' } : t);
-    cut = false;
-  }
-  return out;
-}

@@ -71,3 +71,26 @@ function gapOf(between: string, first: boolean): Gap {
   if (SENTENCE_END_RE.test(between)) return 'sentence';
   return 'punct';
 }
+
+/**
+ * `tokens` without those inside the blocked stretches (credit lines, spintax), which are repaired on
+ * their own terms; the token after a cut starts a new sentence, so no phrase spans the cut.
+ */
+export function withoutBlocked(tokens: Token[], blocked: readonly { start: number; end: number }[]): Token[] {
+  if (blocked.length === 0) return tokens;
+  const sorted = [...blocked].sort((a, b) => a.start - b.start);
+  const out: Token[] = [];
+  let b = 0;
+  let cut = false;
+  for (const t of tokens) {
+    while (b < sorted.length && (sorted[b]?.end ?? 0) <= t.start) b++;
+    const block = sorted[b];
+    if (block && t.start < block.end && t.end > block.start) {
+      cut = true;
+      continue;
+    }
+    out.push(cut ? { ...t, gap: 'sentence' } : t);
+    cut = false;
+  }
+  return out;
+}
