@@ -55,6 +55,13 @@ describe('background message handling', () => {
     expect(d.setBadge).toHaveBeenCalledOnce();
   });
 
+  it('answers the page with only the verdict and spans, while the tab keeps the whole analysis', async () => {
+    const d = deps();
+    const reply = await handle({ kind: 'analyze-text', text: 'he mentioned', url: 'https://r.example/', title: 'T' }, { tabId: 7 }, d);
+    expect(reply.ok && 'analysis' in reply && Object.keys(reply.analysis).sort()).toEqual(['spans', 'verdict']);
+    expect(d.store.get(7)?.analysis.restoredText).toBe('x');
+  });
+
   it('refuses analyze-text that does not come from a tab', async () => {
     const reply = await handle({ kind: 'analyze-text', text: 'x', url: 'u', title: '' }, {}, deps());
     expect(reply).toMatchObject({ ok: false });

@@ -43,7 +43,7 @@ export async function handle(message: ToBackground, sender: Sender, deps: Handle
         await deps.saveTabState(state);
         await deps.setBadge(sender.tabId, state).catch(() => undefined);
         await deps.recordHistory(historyEntry(state, message.trigger ?? 'manual')).catch(() => undefined);
-        return { ok: true, analysis };
+        return { ok: true, analysis: { verdict: analysis.verdict, spans: analysis.spans } };
       } catch (e) {
         return fail(e);
       }

@@ -16,6 +16,12 @@ export interface TabState {
   analysis: Analysis;
 }
 
+/**
+ * What a page needs of an analysis to paint it: the spans and the verdict. The page gets no
+ * more (the restored text alone is as long as the article), so the reply is cheap to receive.
+ */
+export type PageAnalysis = Pick<Analysis, 'verdict' | 'spans'>;
+
 /** Who started a check: the user (button, shortcut, menu, popup) or an automatic check on an allowed site. */
 export type Trigger = 'manual' | 'auto';
 
@@ -44,7 +50,7 @@ export type ToBackground = ContentToBackground | UiToBackground;
 
 /** Replies, by request kind. */
 export interface Replies {
-  'analyze-text': { ok: true; analysis: Analysis } | Failure;
+  'analyze-text': { ok: true; analysis: PageAnalysis } | Failure;
   'content-ready': { ok: true; auto: boolean };
   'check-tab': { ok: true; state: TabState } | Failure;
   'get-tab-state': { ok: true; state: TabState | null } | Failure;

@@ -3,11 +3,13 @@
  * it, highlight the result, attach the hover tooltip; then follow the page (single-page apps,
  * late content) and switch between the page's wording and the restored wording on request.
  */
-import type { Analysis, PageMeta } from '../core/types';
-import type { Replies, Trigger } from '../messaging/protocol';
+import type { PageMeta } from '../core/types';
+import type { PageAnalysis, Replies, Trigger } from '../messaging/protocol';
 import type { HighlightStyle } from '../messaging/settings';
-import { findArticleRoot, type PageText, rangeFor, readPage } from './extract';
-import { currentHighlightStyle, paint, setHighlightStyle } from './highlight';
+import { findArticleRoot, type PageText, readPageInSlices } from './extract';
+import { currentHighlightStyle, type PaintJob, paint, setHighlightStyle } from './highlight';
+import { createPacer } from './slices';
+import { pageRanges, type SpanRanges } from './span-ranges';
 import { isSubstantialChange } from './text-change';
 import { createTooltip, type Tooltip } from './tooltip';
 import { type PageWatch, watchPage } from './watch';
@@ -28,8 +30,8 @@ export interface SessionOptions {
 
 interface Checked {
   page: PageText;
-  analysis: Analysis;
-  ranges: (Range | null)[];
+  analysis: PageAnalysis;
+  ranges: SpanRanges;
   url: string;
   selectionOnly: boolean;
 }
@@ -47,25 +49,34 @@ export function createSession(doc: Document, analyzeText: AnalyzeText, options: 
   let tooltip: Tooltip | null = null;
   let watch: PageWatch | null = null;
   let running: Promise<Replies['run-check']> | null = null;
+  let paints = 0;
   const mutate = <T>(fn: () => T): T => (watch ? watch.ignore(fn) : fn());
 
-  const paintCurrent = (): number => {
-    if (!last) return 0;
+  /** Paint the current result in slices (a newer paint stops this one); resolves with how many spans are on the page. */
+  const paintCurrent = (): Promise<number> => {
+    if (!last) return Promise.resolve(0);
     const ranges = swap ? swap.ranges : last.ranges;
-    const painted = mutate(() =>
-      paint(doc, ranges, last?.analysis.spans ?? [], {
+    const spans = last.analysis.spans;
+    const job: PaintJob = mutate(() =>
+      paint(doc, ranges, spans, {
         style: currentHighlightStyle(),
         restored: swap !== null,
         forceOverlay: options.forceOverlay?.() ?? false,
+        pacer: createPacer(doc),
       }),
     );
     mutate(() => {
       tooltip?.detach();
       tooltip = createTooltip(doc);
-      tooltip.attach(ranges, last?.analysis.spans ?? [], swap !== null);
+      tooltip.attach(ranges, job.painted, spans, swap !== null);
     });
-    doc.documentElement.setAttribute('data-unspun-wording', swap ? 'restored' : 'page');
-    return painted;
+    const wording = swap ? 'restored' : 'page';
+    const generation = ++paints;
+    return job.done.then((count) => {
+      // Says which wording is shown once it is painted (unless a newer paint has started since).
+      if (generation === paints) doc.documentElement.setAttribute('data-unspun-wording', wording);
+      return count;
+    });
   };
 
   const undoSwap = () => {
@@ -79,17 +90,21 @@ export function createSession(doc: Document, analyzeText: AnalyzeText, options: 
     undoSwap();
     const root = selectionOnly ? selectionRoot(doc) : findArticleRoot(doc);
     if (!root) return { ok: false, error: 'nothing is selected' };
-    const page = readPage(root);
+    // Reading, sending and painting a long page each run in short slices (src/page/slices.ts).
+    const pacer = createPacer(doc);
+    const page = await readPageInSlices(root, pacer);
     if (page.text.trim() === '') return { ok: false, error: 'no text found on this page' };
-    const reply = await analyzeText(page.text, pageMeta(doc), trigger);
+    const meta = pageMeta(doc);
+    await pacer.pause();
+    const reply = await analyzeText(page.text, meta, trigger);
     if (!reply.ok) return reply;
     const { analysis } = reply;
-    const ranges = analysis.spans.map((s) => rangeFor(doc, page.segments, s.start, s.end));
-    last = { page, analysis, ranges, url: doc.location?.href ?? '', selectionOnly };
-    const painted = paintCurrent();
+    last = { page, analysis, ranges: pageRanges(doc, page.segments, analysis.spans), url: doc.location?.href ?? '', selectionOnly };
+    const painted = await paintCurrent();
+    // Tests and the bench wait for this attribute: it is set once painting is complete.
     doc.documentElement.setAttribute('data-unspun-spans', String(analysis.spans.length));
     doc.documentElement.setAttribute('data-unspun-verdict', analysis.verdict.spun ? 'spun' : 'clean');
-    if (!selectionOnly) watch ??= watchPage(doc, onPageSettled, options.debounceMs);
+    if (!selectionOnly) watch ??= watchPage(doc, () => void onPageSettled().catch(() => undefined), options.debounceMs);
     return { ok: true, highlighted: painted };
   };
 
@@ -103,14 +118,15 @@ export function createSession(doc: Document, analyzeText: AnalyzeText, options: 
     return next;
   };
 
-  const onPageSettled = () => {
+  const onPageSettled = async () => {
     if (!last) return;
     if (running) {
       void running.finally(onPageSettled);
       return;
     }
     const urlChanged = (doc.location?.href ?? '') !== last.url;
-    const text = readPage(findArticleRoot(doc)).text;
+    const text = (await readPageInSlices(findArticleRoot(doc), createPacer(doc))).text;
+    if (running || !last) return; // a check started while the page was being read
     // Our own swap changes the text: compare against what the page shows in its own wording.
     const before = swap ? null : last.page.text;
     if (urlChanged ? text.trim() !== '' : before !== null && isSubstantialChange(before, text)) {
@@ -121,7 +137,7 @@ export function createSession(doc: Document, analyzeText: AnalyzeText, options: 
   return {
     check,
     scrollToSpan(index) {
-      const range = (swap ?? last)?.ranges[index];
+      const range = (swap ?? last)?.ranges.at(index);
       const el = range?.startContainer.parentElement;
       if (!el) return false;
       el.scrollIntoView({ block: 'center', behavior: 'smooth' });
@@ -135,9 +151,9 @@ export function createSession(doc: Document, analyzeText: AnalyzeText, options: 
       } else if (!restored && swap) {
         undoSwap();
         // The page's text nodes hold their original data again: map the spans afresh.
-        last.ranges = last.analysis.spans.map((s) => rangeFor(doc, last?.page.segments ?? [], s.start, s.end));
+        last.ranges = pageRanges(doc, last.page.segments, last.analysis.spans);
       }
-      paintCurrent();
+      void paintCurrent();
       return { ok: true, restored: swap !== null };
     },
     setStyle(style) {

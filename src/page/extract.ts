@@ -3,6 +3,7 @@
  * from text offsets back to DOM text nodes so spans can be highlighted in place. Editable areas,
  * code, forms and scripts are never read (and so never highlighted).
  */
+import type { Pacer } from './slices';
 
 /** A run of analysed text that comes from one DOM text node. */
 export interface Segment {
@@ -79,6 +80,28 @@ export function isSkipped(el: Element): boolean {
 
 /** Walk `root` and build the analysed text: block elements become line breaks, other whitespace stays in place. */
 export function readPage(root: Element, limit = MAX_PAGE_CHARS): PageText {
+  const reader = pageReader(root, limit);
+  reader.step(() => false);
+  return reader.result();
+}
+
+/** `readPage` cut into slices: the same text and segments, with a yield to the page whenever `pacer` says a slice is used up. */
+export async function readPageInSlices(root: Element, pacer: Pacer, limit = MAX_PAGE_CHARS): Promise<PageText> {
+  const reader = pageReader(root, limit);
+  while (!reader.step(pacer.due)) await pacer.pause();
+  return reader.result();
+}
+
+/** How often (in nodes) a reader asks whether its slice is used up. */
+const NODES_PER_CHECK = 256;
+
+interface PageReader {
+  /** Read until done (true) or until `stop()` says the slice is used up (false). */
+  step(stop: () => boolean): boolean;
+  result(): PageText;
+}
+
+function pageReader(root: Element, limit: number): PageReader {
   // Pieces are joined once at the end: growing one string with += and reading its last character
   // makes V8 flatten it at every paragraph, which is quadratic on long pages.
   const parts: string[] = [];
@@ -92,30 +115,29 @@ export function readPage(root: Element, limit = MAX_PAGE_CHARS): PageText {
       endsWithNewline = true;
     }
   };
-  // An explicit stack, not recursion, so deeply nested pages cannot overflow the call stack.
-  // A negative entry closes a block element.
+  // An explicit stack, not recursion, so deeply nested pages cannot overflow the call stack (and
+  // the walk can stop between any two nodes and resume). A `close` entry ends a block element.
   const stack: (Node | { close: true })[] = [root];
-  while (stack.length > 0 && length < limit) {
-    const item = stack.pop() as Node | { close: true };
+  const visit = (item: Node | { close: true }) => {
     if ('close' in item) {
       newline();
-      continue;
+      return;
     }
     const node = item;
     if (node.nodeType === 3) {
       const data = (node as Text).data;
-      if (data.length === 0) continue;
+      if (data.length === 0) return;
       const take = Math.min(data.length, limit - length);
       // Line breaks in the HTML source are layout, not sentence ends: same length, so offsets hold.
       segments.push({ start: length, node: node as Text, length: take });
       parts.push(data.slice(0, take).replace(/[\r\n\t\f]/g, ' '));
       length += take;
       endsWithNewline = false;
-      continue;
+      return;
     }
-    if (node.nodeType !== 1) continue;
+    if (node.nodeType !== 1) return;
     const el = node as Element;
-    if (isSkipped(el)) continue;
+    if (isSkipped(el)) return;
     const block = BLOCK_RE.test(el.tagName.toUpperCase());
     if (block) {
       newline();
@@ -127,8 +149,18 @@ export function readPage(root: Element, limit = MAX_PAGE_CHARS): PageText {
     const slot = el.tagName === 'SLOT' ? (el as HTMLSlotElement).assignedNodes?.({ flatten: true }) : undefined;
     const children: ArrayLike<Node> = slot?.length ? slot : (shadow ?? el).childNodes;
     for (let k = children.length - 1; k >= 0; k--) stack.push(children[k] as Node);
-  }
-  return { text: parts.join(''), segments, root };
+  };
+  return {
+    step(stop) {
+      let n = 0;
+      while (stack.length > 0 && length < limit) {
+        visit(stack.pop() as Node | { close: true });
+        if (++n % NODES_PER_CHECK === 0 && stop()) return stack.length === 0 || length >= limit;
+      }
+      return true;
+    },
+    result: () => ({ text: parts.join(''), segments, root }),
+  };
 }
 
 /**
@@ -160,13 +192,20 @@ export function segmentIndex(segments: readonly Segment[], offset: number, isEnd
   return inside ? found : -1;
 }
 
-/** A DOM Range for text offsets [start, end), across element boundaries. */
+/**
+ * A DOM Range for text offsets [start, end), across element boundaries; null when the offsets
+ * are not on the page, or no longer fit its nodes (the page shortened them after it was read).
+ */
 export function rangeFor(doc: Document, segments: readonly Segment[], start: number, end: number): Range | null {
   const a = locate(segments, start, false);
   const b = locate(segments, end, true);
   if (!a || !b) return null;
   const range = doc.createRange();
-  range.setStart(a.node, a.offset);
-  range.setEnd(b.node, b.offset);
+  try {
+    range.setStart(a.node, a.offset);
+    range.setEnd(b.node, b.offset);
+  } catch {
+    return null;
+  }
   return range;
 }

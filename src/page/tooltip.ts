@@ -6,10 +6,14 @@
 import type { Span } from '../core/types';
 import { shadowMode } from '../platform/e2e';
 import { t } from '../platform/i18n';
+import type { SpanRanges } from './span-ranges';
 
 export interface Tooltip {
-  /** Watch the pointer over these ranges; `restored` when they cover restored wording shown in the page. */
-  attach(ranges: readonly (Range | null)[], spans: readonly Span[], restored?: boolean): void;
+  /**
+   * Watch the pointer over the painted spans (`painted` holds their indices and may change while
+   * attached); `restored` when the ranges cover restored wording shown in the page.
+   */
+  attach(ranges: SpanRanges, painted: ReadonlySet<number>, spans: readonly Span[], restored?: boolean): void;
   detach(): void;
 }
 
@@ -33,7 +37,8 @@ export function createTooltip(doc: Document): Tooltip {
   tip.setAttribute('role', 'tooltip');
   shadow.append(style, tip);
 
-  let ranges: readonly (Range | null)[] = [];
+  let ranges: SpanRanges | null = null;
+  let painted: ReadonlySet<number> = new Set();
   let spans: readonly Span[] = [];
   let showingRestored = false;
   let pending = false;
@@ -80,8 +85,8 @@ export function createTooltip(doc: Document): Tooltip {
   };
 
   const hitTest = (x: number, y: number): { span: Span; rect: DOMRect } | null => {
-    for (let i = 0; i < ranges.length; i++) {
-      const r = ranges[i];
+    for (const i of painted) {
+      const r = ranges?.at(i);
       if (!r) continue;
       for (const rect of r.getClientRects()) {
         if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom) return { span: spans[i] as Span, rect };
@@ -91,8 +96,9 @@ export function createTooltip(doc: Document): Tooltip {
   };
 
   return {
-    attach(r, s, restored = false) {
+    attach(r, p, s, restored = false) {
       ranges = r;
+      painted = p;
       spans = s;
       showingRestored = restored;
       if (!host.isConnected) (doc.body ?? doc.documentElement).appendChild(host);

@@ -5,10 +5,11 @@
  */
 import type { Span } from '../core/types';
 import { type Segment, segmentIndex } from './extract';
+import { lazyRanges, type SpanRanges } from './span-ranges';
 
 export interface WordingSwap {
-  /** One live range per span over its restored wording (null where the span could not be mapped). */
-  ranges: (Range | null)[];
+  /** One live range per span over its restored wording, made on demand (null where the span could not be mapped). */
+  ranges: SpanRanges;
   /** Put the page's own text back, byte for byte (nodes the page rewrote meanwhile are left alone). */
   undo(): void;
 }
@@ -23,7 +24,9 @@ export function swapToRestored(doc: Document, segments: readonly Segment[], span
   const edits = new Map<Text, { at: number; delta: number }[]>();
   const edit = (node: Text, at: number, removed: number, inserted: string) => {
     node.replaceData(at, removed, inserted);
-    edits.set(node, [...(edits.get(node) ?? []), { at, delta: inserted.length - removed }]);
+    const list = edits.get(node);
+    if (list) list.push({ at, delta: inserted.length - removed });
+    else edits.set(node, [{ at, delta: inserted.length - removed }]);
   };
   // Last span first: a replacement only moves text after it, so earlier offsets stay valid.
   for (let i = spans.length - 1; i >= 0; i--) {
@@ -50,14 +53,23 @@ export function swapToRestored(doc: Document, segments: readonly Segment[], span
     placed[i] = { node: first.node, at: startOffset };
   }
   // Ranges are made after all edits (not kept live through them): earlier edits in the same node shift them.
-  const ranges = placed.map((p, i) => {
-    if (!p) return null;
-    const shift = (edits.get(p.node) ?? []).reduce((n, e) => (e.at < p.at ? n + e.delta : n), 0);
-    const range = doc.createRange();
-    range.setStart(p.node, p.at + shift);
-    range.setEnd(p.node, p.at + shift + (spans[i] as Span).restored.length);
-    return range;
-  });
+  const ranges = lazyRanges(
+    spans.length,
+    (i) => placed[i]?.node ?? null,
+    (i) => {
+      const p = placed[i];
+      if (!p) return null;
+      const shift = (edits.get(p.node) ?? []).reduce((n, e) => (e.at < p.at ? n + e.delta : n), 0);
+      const range = doc.createRange();
+      try {
+        range.setStart(p.node, p.at + shift);
+        range.setEnd(p.node, p.at + shift + (spans[i] as Span).restored.length);
+      } catch {
+        return null; // the page rewrote the node since
+      }
+      return range;
+    },
+  );
   const written = new Map<Text, string>([...original.keys()].map((n) => [n, n.data]));
   return {
     ranges,
