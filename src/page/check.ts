@@ -7,7 +7,7 @@ import type { PageMeta } from '../core/types';
 import type { PageAnalysis, Replies, Trigger } from '../messaging/protocol';
 import type { HighlightStyle } from '../messaging/settings';
 import { findArticleRoot, type PageText, readPageInSlices } from './extract';
-import { currentHighlightStyle, type PaintJob, paint, setHighlightStyle } from './highlight';
+import { currentHighlightStyle, type PaintJob, pageHighlightRanges, paint, setHighlightStyle } from './highlight';
 import { createPacer } from './slices';
 import { pageRanges, type SpanRanges } from './span-ranges';
 import { isSubstantialChange } from './text-change';
@@ -147,7 +147,7 @@ export function createSession(doc: Document, analyzeText: AnalyzeText, options: 
       if (!last) return { ok: false, restored: false };
       if (restored && !swap) {
         const l = last;
-        swap = mutate(() => swapToRestored(doc, l.page.segments, l.analysis.spans));
+        swap = mutate(() => swapToRestored(doc, l.page.segments, l.analysis.spans, pageHighlightRanges(doc)));
       } else if (!restored && swap) {
         undoSwap();
         // The page's text nodes hold their original data again: map the spans afresh.

@@ -29,6 +29,7 @@ const BLOCK_SELECTOR =
 interface HighlightRegistry {
   set(name: string, h: unknown): void;
   delete(name: string): void;
+  forEach(fn: (h: Iterable<unknown>, name: string) => void): void;
 }
 interface HighlightLike {
   add(range: Range): void;
@@ -338,4 +339,19 @@ export function clearHighlights(doc: Document): void {
   if (!win || !highlightSupported(win)) return;
   const registry = (win as unknown as { CSS: { highlights: HighlightRegistry } }).CSS.highlights;
   for (const name of Object.values(HIGHLIGHT_NAMES)) registry.delete(name);
+}
+
+/** The live ranges of the page's own highlights (every registered highlight but ours), so our text swaps can put them back. */
+export function pageHighlightRanges(doc: Document): Range[] {
+  const win = doc.defaultView as (Window & typeof globalThis) | null;
+  if (!win || !highlightSupported(win)) return [];
+  const ours = new Set<string>(Object.values(HIGHLIGHT_NAMES));
+  const ranges: Range[] = [];
+  const registry = (win as unknown as { CSS: { highlights: HighlightRegistry } }).CSS.highlights;
+  registry.forEach((h, name) => {
+    if (ours.has(name)) return;
+    // Static ranges do not follow DOM changes, so they need nothing back.
+    for (const r of h) if (typeof (r as Range | null)?.setStart === 'function') ranges.push(r as Range);
+  });
+  return ranges;
 }
