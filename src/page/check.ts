@@ -6,8 +6,9 @@
 import type { PageMeta } from '../core/types';
 import type { PageAnalysis, Replies, Trigger } from '../messaging/protocol';
 import type { HighlightStyle } from '../messaging/settings';
-import { findArticleRoot, type PageText, readPageInSlices } from './extract';
-import { currentHighlightStyle, type PaintJob, pageHighlightRanges, paint, setHighlightStyle } from './highlight';
+import { t } from '../platform/i18n';
+import { findArticle, type PageText, readPageInSlices } from './extract';
+import { clearHighlights, currentHighlightStyle, type PaintJob, pageHighlightRanges, paint, setHighlightStyle } from './highlight';
 import { createPacer } from './slices';
 import { pageRanges, type SpanRanges } from './span-ranges';
 import { isSubstantialChange } from './text-change';
@@ -44,6 +45,8 @@ export interface PageSession {
 }
 
 export function createSession(doc: Document, analyzeText: AnalyzeText, options: SessionOptions = {}): PageSession {
+  /** The document that holds the checked article: `doc`, or a same-origin frame of it (`findArticle`). */
+  let target: Document = doc;
   let last: Checked | null = null;
   let swap: WordingSwap | null = null;
   let tooltip: Tooltip | null = null;
@@ -58,7 +61,7 @@ export function createSession(doc: Document, analyzeText: AnalyzeText, options: 
     const ranges = swap ? swap.ranges : last.ranges;
     const spans = last.analysis.spans;
     const job: PaintJob = mutate(() =>
-      paint(doc, ranges, spans, {
+      paint(target, ranges, spans, {
         style: currentHighlightStyle(),
         restored: swap !== null,
         forceOverlay: options.forceOverlay?.() ?? false,
@@ -67,7 +70,7 @@ export function createSession(doc: Document, analyzeText: AnalyzeText, options: 
     );
     mutate(() => {
       tooltip?.detach();
-      tooltip = createTooltip(doc);
+      tooltip = createTooltip(target);
       tooltip.attach(ranges, job.painted, spans, swap !== null);
     });
     const wording = swap ? 'restored' : 'page';
@@ -88,23 +91,36 @@ export function createSession(doc: Document, analyzeText: AnalyzeText, options: 
 
   const run = async ({ selectionOnly, trigger }: CheckOptions): Promise<Replies['run-check']> => {
     undoSwap();
-    const root = selectionOnly ? selectionRoot(doc) : findArticleRoot(doc);
+    const found = selectionOnly ? { doc, root: selectionRoot(doc), unreadableFrame: null } : findArticle(doc);
+    const root = found.root;
     if (!root) return { ok: false, error: 'nothing is selected' };
+    if (found.unreadableFrame !== null) return { ok: false, error: t('errorArticleInFrame', found.unreadableFrame || '?') };
+    if (found.doc !== target) {
+      // The article moved to another document (a frame, or back): leave nothing behind in the old one.
+      mutate(() => {
+        clearHighlights(target);
+        tooltip?.detach();
+        tooltip = null;
+      });
+      watch?.stop();
+      watch = null;
+      target = found.doc;
+    }
     // Reading, sending and painting a long page each run in short slices (src/page/slices.ts).
     const pacer = createPacer(doc);
     const page = await readPageInSlices(root, pacer);
     if (page.text.trim() === '') return { ok: false, error: 'no text found on this page' };
-    const meta = pageMeta(doc);
+    const meta = pageMeta(doc, target);
     await pacer.pause();
     const reply = await analyzeText(page.text, meta, trigger);
     if (!reply.ok) return reply;
     const { analysis } = reply;
-    last = { page, analysis, ranges: pageRanges(doc, page.segments, analysis.spans), url: doc.location?.href ?? '', selectionOnly };
+    last = { page, analysis, ranges: pageRanges(target, page.segments, analysis.spans), url: doc.location?.href ?? '', selectionOnly };
     const painted = await paintCurrent();
     // Tests and the bench wait for this attribute: it is set once painting is complete.
     doc.documentElement.setAttribute('data-unspun-spans', String(analysis.spans.length));
     doc.documentElement.setAttribute('data-unspun-verdict', analysis.verdict.spun ? 'spun' : 'clean');
-    if (!selectionOnly) watch ??= watchPage(doc, () => void onPageSettled().catch(() => undefined), options.debounceMs);
+    if (!selectionOnly) watch ??= watchPage(target, () => void onPageSettled().catch(() => undefined), options.debounceMs);
     return { ok: true, highlighted: painted };
   };
 
@@ -124,8 +140,9 @@ export function createSession(doc: Document, analyzeText: AnalyzeText, options: 
       void running.finally(onPageSettled);
       return;
     }
-    const urlChanged = (doc.location?.href ?? '') !== last.url;
-    const text = (await readPageInSlices(findArticleRoot(doc), createPacer(doc))).text;
+    const found = findArticle(doc);
+    const urlChanged = (doc.location?.href ?? '') !== last.url || found.doc !== target;
+    const text = (await readPageInSlices(found.root, createPacer(doc))).text;
     if (running || !last) return; // a check started while the page was being read
     // Our own swap changes the text: compare against what the page shows in its own wording.
     const before = swap ? null : last.page.text;
@@ -147,17 +164,17 @@ export function createSession(doc: Document, analyzeText: AnalyzeText, options: 
       if (!last) return { ok: false, restored: false };
       if (restored && !swap) {
         const l = last;
-        swap = mutate(() => swapToRestored(doc, l.page.segments, l.analysis.spans, pageHighlightRanges(doc)));
+        swap = mutate(() => swapToRestored(target, l.page.segments, l.analysis.spans, pageHighlightRanges(target)));
       } else if (!restored && swap) {
         undoSwap();
         // The page's text nodes hold their original data again: map the spans afresh.
-        last.ranges = pageRanges(doc, last.page.segments, last.analysis.spans);
+        last.ranges = pageRanges(target, last.page.segments, last.analysis.spans);
       }
       void paintCurrent();
       return { ok: true, restored: swap !== null };
     },
     setStyle(style) {
-      mutate(() => setHighlightStyle(doc, style));
+      mutate(() => setHighlightStyle(target, style));
     },
   };
 }
@@ -169,9 +186,11 @@ function selectionRoot(doc: Document): Element | null {
   return node.nodeType === 1 ? (node as Element) : node.parentElement;
 }
 
-function pageMeta(doc: Document): PageMeta {
+/** The page's own metadata, with the links of the document that holds the article (the page or a frame of it). */
+function pageMeta(doc: Document, article: Document): PageMeta {
   const attr = (sel: string, name: string) => doc.querySelector(sel)?.getAttribute(name) ?? undefined;
-  const links = [...doc.querySelectorAll('a[href]')]
+  const links = [...new Set([doc, article])]
+    .flatMap((d) => [...d.querySelectorAll('a[href]')])
     .map((a) => (a as HTMLAnchorElement).href)
     .filter((h) => /^https?:/.test(h))
     .slice(0, 500);

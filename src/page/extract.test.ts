@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { findArticleRoot, rangeFor, readPage } from './extract';
+import { findArticle, findArticleRoot, rangeFor, readPage } from './extract';
 
 function page(html: string): Document {
   document.documentElement.innerHTML = html;
@@ -58,5 +58,54 @@ describe('page text inside web components', () => {
     expect(pt.text).toContain('Trump mentioned it inside a component.');
     const start = pt.text.indexOf('mentioned');
     expect(rangeFor(document, pt.segments, start, start + 'mentioned'.length)?.toString()).toBe('mentioned');
+  });
+});
+
+describe('articles in frames', () => {
+  const story = `<article>${'<p>Trump mentioned he instructed officers to start peace talks at once. </p>'.repeat(12)}</article>`;
+
+  /** A page with one frame whose document is `inner` (null: another origin) and whose box is `w`×`h`. */
+  function framed(outer: string, inner: string | null, w = 700, h = 1200): HTMLIFrameElement {
+    document.documentElement.innerHTML = `<body>${outer}</body>`;
+    // A <frame> element: happy-dom loads no frames and would log a refusal for an <iframe>.
+    const frame = document.createElement('frame') as unknown as HTMLIFrameElement;
+    frame.setAttribute('src', 'http://other.example/story');
+    document.body.append(frame);
+    let doc: Document | null = null;
+    if (inner !== null) {
+      doc = document.implementation.createHTMLDocument('frame');
+      doc.body.innerHTML = inner;
+    }
+    // Stand-ins for what a browser reports.
+    Object.defineProperty(frame, 'contentDocument', { value: doc });
+    frame.getBoundingClientRect = () => ({ x: 0, y: 0, left: 0, top: 0, width: w, height: h, right: w, bottom: h, toJSON: () => ({}) });
+    return frame;
+  }
+
+  it('reads the article of a same-origin frame when it is longer than the page’s own text', () => {
+    framed('<nav>Home</nav><p>Our partner’s report, below.</p>', story);
+    const found = findArticle(document);
+    expect(found.doc).not.toBe(document);
+    expect(found.root.tagName).toBe('ARTICLE');
+    expect(found.unreadableFrame).toBeNull();
+  });
+
+  it('keeps the page’s own article when a frame holds less', () => {
+    framed(story, '<p>Comments (0)</p>');
+    const found = findArticle(document);
+    expect(found.doc).toBe(document);
+    expect(found.root.tagName).toBe('ARTICLE');
+  });
+
+  it('names a large frame of another origin when the readable text is too short to be the article', () => {
+    framed('<nav>Home</nav><p>Our partner’s report, below.</p>', null);
+    expect(findArticle(document).unreadableFrame).toBe('other.example');
+  });
+
+  it('ignores frames of another origin beside a real article, and small ones', () => {
+    framed(story, null);
+    expect(findArticle(document).unreadableFrame).toBeNull();
+    framed('<p>Short page.</p>', null, 300, 90);
+    expect(findArticle(document).unreadableFrame).toBeNull();
   });
 });

@@ -67,6 +67,84 @@ export function findArticleRoot(doc: Document): Element {
   return best && bestLen > 300 ? best : (doc.body ?? doc.documentElement);
 }
 
+/** Where the article is: this document or a frame of it. */
+export interface ArticleLocation {
+  doc: Document;
+  root: Element;
+  /** Set when the readable text is too short to be the article and a large frame from another origin, which cannot be read, is on the page: its host ('' when it has none). */
+  unreadableFrame: string | null;
+}
+
+/** Below this many characters of readable text, a large frame we cannot read probably holds the article. */
+export const SHORT_ARTICLE_CHARS = 500;
+/** Frames are compared on at most this much of their text (enough to tell an article from a widget, cheap on long pages). */
+const COMPARE_CHARS = 20_000;
+const MAX_FRAME_DEPTH = 3;
+
+/**
+ * The document that holds the article: the page itself, or a frame of the same origin (read
+ * through `contentDocument`, nested up to 3 deep) whose article is longer. Frames of other origins
+ * cannot be read from the page (and the extension asks for no access to them); when the readable
+ * text is short and such a frame takes a large part of the page, `unreadableFrame` names it so
+ * the reader can be told why.
+ */
+export function findArticle(doc: Document): ArticleLocation {
+  const found = searchFrames(doc, 0);
+  return { doc: found.doc, root: found.root, unreadableFrame: found.chars < SHORT_ARTICLE_CHARS ? found.unreadable : null };
+}
+
+interface FrameSearch {
+  doc: Document;
+  root: Element;
+  chars: number;
+  unreadable: string | null;
+  unreadableArea: number;
+}
+
+function searchFrames(doc: Document, depth: number): FrameSearch {
+  const root = findArticleRoot(doc);
+  const frames = depth < MAX_FRAME_DEPTH ? doc.querySelectorAll('iframe, frame') : [];
+  // Without frames there is nothing to compare: skip measuring the text.
+  let best: FrameSearch = {
+    doc,
+    root,
+    chars: frames.length || depth > 0 ? readPage(root, COMPARE_CHARS).text.trim().length : Number.POSITIVE_INFINITY,
+    unreadable: null,
+    unreadableArea: 0,
+  };
+  for (const frame of frames) {
+    let inner: Document | null = null;
+    try {
+      inner = (frame as HTMLIFrameElement).contentDocument;
+    } catch {
+      inner = null;
+    }
+    if (inner?.documentElement) {
+      const found = searchFrames(inner, depth + 1);
+      const unreadable = found.unreadableArea > best.unreadableArea ? found : best;
+      if (found.chars > best.chars) best = found;
+      best = { ...best, unreadable: unreadable.unreadable, unreadableArea: unreadable.unreadableArea };
+      continue;
+    }
+    const rect = frame.getBoundingClientRect();
+    const area = rect.width * rect.height;
+    if (rect.width >= 300 && rect.height >= 200 && area > best.unreadableArea) {
+      best = { ...best, unreadable: frameHost(frame), unreadableArea: area };
+    }
+  }
+  return best;
+}
+
+function frameHost(frame: Element): string {
+  const src = frame.getAttribute('src');
+  if (!src) return '';
+  try {
+    return new URL(src, frame.ownerDocument.baseURI).host;
+  } catch {
+    return '';
+  }
+}
+
 const textLength = (el: Element) => el.textContent?.length ?? 0;
 const paragraphText = (el: Element) => [...el.querySelectorAll('p')].reduce((n, p) => n + (p.textContent?.length ?? 0), 0);
 
