@@ -12,13 +12,15 @@ export interface FixtureServer {
 
 const ROOT = join(process.cwd(), 'test/fixtures/pages');
 
-export async function startFixtureServer(): Promise<FixtureServer> {
+/** `generated`: pages served from memory by path (e.g. `{ 'large.html': html }`), beside the fixture files. */
+export async function startFixtureServer(generated: Record<string, string> = {}): Promise<FixtureServer> {
   const requests: string[] = [];
   const server: Server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     requests.push(path);
     try {
-      const body = await readFile(join(ROOT, path));
+      const made = generated[path.replace(/^\//, '')];
+      const body = made ?? (await readFile(join(ROOT, path)));
       const type = path.endsWith('.html') ? 'text/html; charset=utf-8' : 'text/plain; charset=utf-8';
       res.writeHead(200, { 'content-type': type });
       res.end(body);
