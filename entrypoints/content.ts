@@ -34,7 +34,7 @@ export default defineContentScript({
         case 'scroll-to-span':
           return Promise.resolve({ ok: session.scrollToSpan(message.index) });
         case 'set-wording':
-          return Promise.resolve(session.setWording(message.restored));
+          return session.setWording(message.restored).catch(() => ({ ok: false, restored: false }));
       }
     });
 

@@ -9,7 +9,7 @@ import type { HighlightStyle } from '../messaging/settings';
 import { t } from '../platform/i18n';
 import { findArticle, type PageText, readPageInSlices } from './extract';
 import { clearHighlights, currentHighlightStyle, type PaintJob, pageHighlightRanges, paint, setHighlightStyle } from './highlight';
-import { createPacer } from './slices';
+import { createPacer, EDIT_SLICE_MS, yieldToFrame } from './slices';
 import { pageRanges, type SpanRanges } from './span-ranges';
 import { isSubstantialChange } from './text-change';
 import { createTooltip, type Tooltip } from './tooltip';
@@ -40,7 +40,8 @@ interface Checked {
 export interface PageSession {
   check(opts: CheckOptions): Promise<Replies['run-check']>;
   scrollToSpan(index: number): boolean;
-  setWording(restored: boolean): Replies['set-wording'];
+  /** Resolves once the wording is changed (a long article is edited in slices); calls are served in order. */
+  setWording(restored: boolean): Promise<Replies['set-wording']>;
   setStyle(style: HighlightStyle): void;
 }
 
@@ -82,15 +83,23 @@ export function createSession(doc: Document, analyzeText: AnalyzeText, options: 
     });
   };
 
-  const undoSwap = () => {
+  /** Runs each slice of our own text edits so that the page watch does not count them. */
+  const sliceEdits = (edit: () => void) => mutate(edit);
+  /** Our text edits go one short slice per frame, so no frame has to lay out the whole article again. */
+  const editPacer = () => createPacer(doc, EDIT_SLICE_MS, yieldToFrame);
+  /** Wording changes run one after another (each may take several slices); a check waits for them. */
+  let wordingDone: Promise<unknown> = Promise.resolve();
+
+  const undoSwap = async () => {
     if (!swap) return;
     const s = swap;
     swap = null;
-    mutate(() => s.undo());
+    await s.undo();
   };
 
   const run = async ({ selectionOnly, trigger }: CheckOptions): Promise<Replies['run-check']> => {
-    undoSwap();
+    await wordingDone;
+    await undoSwap();
     const found = selectionOnly ? { doc, root: selectionRoot(doc), unreadableFrame: null } : findArticle(doc);
     const root = found.root;
     if (!root) return { ok: false, error: 'nothing is selected' };
@@ -161,17 +170,23 @@ export function createSession(doc: Document, analyzeText: AnalyzeText, options: 
       return true;
     },
     setWording(restored) {
-      if (!last) return { ok: false, restored: false };
-      if (restored && !swap) {
+      const change = async (): Promise<Replies['set-wording']> => {
         const l = last;
-        swap = mutate(() => swapToRestored(target, l.page.segments, l.analysis.spans, pageHighlightRanges(target)));
-      } else if (!restored && swap) {
-        undoSwap();
-        // The page's text nodes hold their original data again: map the spans afresh.
-        last.ranges = pageRanges(target, last.page.segments, last.analysis.spans);
-      }
-      void paintCurrent();
-      return { ok: true, restored: swap !== null };
+        if (!l) return { ok: false, restored: false };
+        if (restored && !swap) {
+          const options = { keep: pageHighlightRanges(target), pacer: editPacer, slice: sliceEdits };
+          swap = await swapToRestored(target, l.page.segments, l.analysis.spans, options);
+        } else if (!restored && swap) {
+          await undoSwap();
+          // The page's text nodes hold their original data again: map the spans afresh.
+          l.ranges = pageRanges(target, l.page.segments, l.analysis.spans);
+        }
+        void paintCurrent();
+        return { ok: true, restored: swap !== null };
+      };
+      const done = wordingDone.then(change, change);
+      wordingDone = done.catch(() => undefined);
+      return done;
     },
     setStyle(style) {
       mutate(() => setHighlightStyle(target, style));

@@ -32,6 +32,28 @@ export function yieldToPage(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/**
+ * Let the page render a frame before going on: for work that changes the page's text, so each
+ * frame lays out only one slice's worth of changed paragraphs (slices that run back to back
+ * would leave one long layout for the frame after them). Goes on after 100 ms without a frame.
+ */
+export function yieldToFrame(): Promise<void> {
+  return new Promise((resolve) => {
+    let done = false;
+    const go = () => {
+      if (done) return;
+      done = true;
+      resolve();
+    };
+    // A frame callback runs before that frame's layout: continue in a task after it.
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => void yieldToPage().then(go));
+    setTimeout(go, 100);
+  });
+}
+
+/** Slices of work that changes the page's text: short, one per frame. */
+export const EDIT_SLICE_MS = 4;
+
 export interface Pacer {
   /** True once the current slice has used its time: the caller should `await pause()` at its next safe point. */
   due(): boolean;

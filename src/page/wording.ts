@@ -8,13 +8,23 @@
  */
 import type { Span } from '../core/types';
 import { type Segment, segmentIndex } from './extract';
+import { NO_PAUSE, type Pacer } from './slices';
 import { lazyRanges, type SpanRanges } from './span-ranges';
 
 export interface WordingSwap {
   /** One live range per span over its restored wording, made on demand (null where the span could not be mapped). */
   ranges: SpanRanges;
   /** Put the page's own text back, byte for byte (nodes the page rewrote meanwhile are left alone). */
-  undo(): void;
+  undo(): Promise<void>;
+}
+
+export interface SwapOptions {
+  /** The page's own live ranges (its highlights) to give their exact boundaries back on undo. */
+  keep?: readonly Range[];
+  /** A pacer for the swap and one for the undo: a long article is edited in slices (default: all at once). */
+  pacer?: () => Pacer;
+  /** Runs each slice of edits (the session's page watch ignores what they change). */
+  slice?: (edit: () => void) => void;
 }
 
 interface Edit {
@@ -25,12 +35,12 @@ interface Edit {
   inserted: number;
 }
 
-export function swapToRestored(
+export async function swapToRestored(
   doc: Document,
   segments: readonly Segment[],
   spans: readonly Span[],
-  keep: readonly Range[] = [],
-): WordingSwap {
+  { keep = [], pacer = () => NO_PAUSE, slice = (edit) => edit() }: SwapOptions = {},
+): Promise<WordingSwap> {
   const kept = keep.map((r) => ({ r, sc: r.startContainer, so: r.startOffset, ec: r.endContainer, eo: r.endOffset }));
   // Where each restored wording starts, in the node's original offsets; and each node's edits, in the order made.
   const placed: ({ node: Text; at: number } | null)[] = spans.map(() => null);
@@ -42,26 +52,41 @@ export function swapToRestored(
     if (list) list.push(e);
     else edits.set(node, [e]);
   };
-  // Last span first: a replacement only moves text after it, so earlier offsets stay valid.
-  for (let i = spans.length - 1; i >= 0; i--) {
+  const swapOne = (i: number) => {
     const span = spans[i] as Span;
     const a = segmentIndex(segments, span.start, false);
     const b = segmentIndex(segments, span.end, true);
-    if (a < 0 || b < 0 || b < a) continue;
+    if (a < 0 || b < 0 || b < a) return;
     const first = segments[a] as Segment;
     const last = segments[b] as Segment;
     const startOffset = span.start - first.start;
-    if (a === b) {
-      edit(first.node, startOffset, span.end - span.start, span.restored);
-    } else {
-      edit(first.node, startOffset, first.length - startOffset, span.restored);
-      for (let k = a + 1; k < b; k++) {
-        const mid = segments[k] as Segment;
-        edit(mid.node, 0, mid.length, '');
+    try {
+      if (a === b) {
+        edit(first.node, startOffset, span.end - span.start, span.restored);
+      } else {
+        edit(first.node, startOffset, first.length - startOffset, span.restored);
+        for (let k = a + 1; k < b; k++) {
+          const mid = segments[k] as Segment;
+          edit(mid.node, 0, mid.length, '');
+        }
+        edit(last.node, 0, span.end - last.start, '');
       }
-      edit(last.node, 0, span.end - last.start, '');
+      placed[i] = { node: first.node, at: startOffset };
+    } catch {
+      // The page shortened the node between two slices: leave this span in the page's wording.
     }
-    placed[i] = { node: first.node, at: startOffset };
+  };
+  // Last span first: a replacement only moves text after it, so earlier offsets stay valid.
+  const swapping = pacer();
+  let next = spans.length - 1;
+  while (next >= 0) {
+    slice(() => {
+      while (next >= 0) {
+        swapOne(next--);
+        if (swapping.due()) break;
+      }
+    });
+    if (next >= 0) await swapping.pause();
   }
   // Ranges are made after all edits (not kept live through them): earlier edits in the same node shift them.
   const ranges = lazyRanges(
@@ -84,26 +109,41 @@ export function swapToRestored(
   const written = new Map<Text, string>([...edits.keys()].map((n) => [n, n.data]));
   return {
     ranges,
-    undo() {
+    async undo() {
       const undone = new Set<Node>();
-      for (const [node, list] of edits) {
-        if (node.data !== written.get(node)) continue; // the page rewrote it meanwhile: leave it alone
+      const undoOne = (node: Text, list: Edit[]) => {
+        if (node.data !== written.get(node)) return; // the page rewrote it meanwhile: leave it alone
         for (let k = list.length - 1; k >= 0; k--) {
           const e = list[k] as Edit;
           node.replaceData(e.at, e.inserted, e.removed);
         }
         undone.add(node);
+      };
+      const nodes = [...edits];
+      const undoing = pacer();
+      let k = 0;
+      while (k < nodes.length) {
+        slice(() => {
+          while (k < nodes.length) {
+            const [node, list] = nodes[k++] as [Text, Edit[]];
+            undoOne(node, list);
+            if (undoing.due()) break;
+          }
+        });
+        if (k < nodes.length) await undoing.pause();
       }
       // A boundary inside a replaced word was moved to the word's start: put it back.
-      for (const { r, sc, so, ec, eo } of kept) {
-        if (!(undone.has(sc) || undone.has(ec)) || r.startContainer !== sc || r.endContainer !== ec) continue;
-        try {
-          r.setStart(sc, so);
-          r.setEnd(ec, eo);
-        } catch {
-          // the page changed the range's nodes in another way: leave it
+      slice(() => {
+        for (const { r, sc, so, ec, eo } of kept) {
+          if (!(undone.has(sc) || undone.has(ec)) || r.startContainer !== sc || r.endContainer !== ec) continue;
+          try {
+            r.setStart(sc, so);
+            r.setEnd(ec, eo);
+          } catch {
+            // the page changed the range's nodes in another way: leave it
+          }
         }
-      }
+      });
     },
   };
 }
