@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import type { HistoryNotice } from '../../src/messaging/history';
 import {
   exportSettings,
   type HighlightStyle,
@@ -13,6 +14,7 @@ import { localizePage, t } from '../../src/platform/i18n';
 import {
   clearHistory,
   loadHistory,
+  loadHistoryState,
   loadSettings,
   onHistoryChanged,
   onSettingsChanged,
@@ -25,6 +27,7 @@ import { applyTheme } from '../../src/ui/theme';
 const app = document.getElementById('app') as HTMLElement;
 const ALL_SITES = ['http://*/*', 'https://*/*'];
 let notice: SettingsNotice | undefined;
+let historyNotice: HistoryNotice | null = null;
 let message = '';
 
 async function granted(settings: Settings): Promise<Set<string>> {
@@ -39,7 +42,7 @@ async function render(): Promise<void> {
   const [{ settings }, history] = await Promise.all([loadSettings(), loadHistory()]);
   applyTheme(document, settings.theme);
   const focused = document.activeElement?.id;
-  app.replaceChildren(renderOptions({ settings, history, granted: await granted(settings), notice, message }, actions));
+  app.replaceChildren(renderOptions({ settings, history, granted: await granted(settings), notice, historyNotice, message }, actions));
   if (focused) document.getElementById(focused)?.focus();
   document.body.dataset.ready = 'true';
 }
@@ -89,7 +92,11 @@ const actions: OptionsActions = {
   setSensitivity: (sensitivity) => change((s) => ({ ...s, sensitivity })),
   setHighlightStyle: (highlightStyle: HighlightStyle) => change((s) => ({ ...s, highlightStyle })),
   setTheme: (theme) => change((s) => ({ ...s, theme })),
-  clearHistory: () => void clearHistory().then(() => say(t('historyCleared'))),
+  clearHistory: () =>
+    void clearHistory().then(() => {
+      historyNotice = null;
+      say(t('historyCleared'));
+    }),
   exportSettings() {
     void loadSettings().then(({ settings }) => {
       const url = URL.createObjectURL(new Blob([exportSettings(settings)], { type: 'application/json' }));
@@ -113,8 +120,9 @@ const actions: OptionsActions = {
 localizePage(document);
 document.documentElement.lang = browser.i18n.getUILanguage();
 (document.getElementById('version') as HTMLElement).textContent = t('version', browser.runtime.getManifest().version);
-void loadSettings(true).then((r) => {
+void Promise.all([loadSettings(true), loadHistoryState(true)]).then(([r, h]) => {
   notice = r.notice;
+  historyNotice = h.notice;
   onSettingsChanged(() => void render());
   onHistoryChanged(() => void render());
   return render();

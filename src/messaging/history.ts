@@ -28,6 +28,32 @@ export function addEntry(history: readonly HistoryEntry[], entry: HistoryEntry, 
   return [entry, ...(same ? rest : history)].slice(0, cap);
 }
 
+/**
+ * The stored form. Version 1 (before this one) was a bare array of entries, some without `trigger`
+ * or `publisher`; version 2 wraps the entries so the schema can move on without guessing.
+ */
+export const HISTORY_VERSION = 2;
+export interface StoredHistory {
+  version: typeof HISTORY_VERSION;
+  entries: HistoryEntry[];
+}
+
+/** What reading the stored history had to do, for the options page to say. */
+export interface HistoryNotice {
+  code: 'reset' | 'migrated' | 'dropped' | 'newer';
+  /** Entries kept (migrated) or dropped (dropped). */
+  count?: number;
+  /** The stored schema version (migrated, newer). */
+  from?: number;
+}
+
+export interface HistoryRead {
+  entries: HistoryEntry[];
+  notice: HistoryNotice | null;
+}
+
+export const storedHistory = (entries: readonly HistoryEntry[]): StoredHistory => ({ version: HISTORY_VERSION, entries: [...entries] });
+
 const isEntry = (e: unknown): e is HistoryEntry => {
   if (typeof e !== 'object' || e === null) return false;
   const x = e as Record<string, unknown>;
@@ -44,11 +70,37 @@ const isEntry = (e: unknown): e is HistoryEntry => {
   );
 };
 
-/** Stored history → valid entries, newest first, capped. Malformed entries are dropped, never fatal. */
-export function readHistory(raw: unknown, cap = HISTORY_CAP): HistoryEntry[] {
-  if (!Array.isArray(raw)) return [];
-  return raw
+/** A version-1 entry: the first releases recorded no `trigger` (every check was manual) and could omit `publisher`. */
+function upgradeEntry(e: unknown): unknown {
+  if (typeof e !== 'object' || e === null) return e;
+  const x = e as Record<string, unknown>;
+  return { ...x, trigger: x.trigger ?? 'manual', publisher: x.publisher ?? null };
+}
+
+const valid = (raw: readonly unknown[], cap: number): HistoryEntry[] =>
+  raw
     .filter(isEntry)
     .sort((a, b) => Date.parse(b.time) - Date.parse(a.time))
     .slice(0, cap);
+
+/**
+ * Stored history → valid entries, newest first, capped, and what had to be done: an older schema
+ * is migrated, malformed entries are dropped, anything unreadable is reset. Never throws.
+ */
+export function readHistory(raw: unknown, cap = HISTORY_CAP): HistoryRead {
+  if (raw === undefined || raw === null) return { entries: [], notice: null };
+  if (Array.isArray(raw)) {
+    if (raw.length === 0) return { entries: [], notice: null };
+    const entries = valid(raw.map(upgradeEntry), cap);
+    return { entries, notice: { code: 'migrated', from: 1, count: entries.length } };
+  }
+  const x = raw as Partial<Record<string, unknown>>;
+  if (typeof raw !== 'object' || typeof x.version !== 'number' || !Array.isArray(x.entries)) {
+    return { entries: [], notice: { code: 'reset' } };
+  }
+  const list = x.entries as unknown[];
+  const entries = valid(list, cap);
+  if (x.version > HISTORY_VERSION) return { entries, notice: { code: 'newer', from: x.version } };
+  const dropped = list.filter((e) => !isEntry(e)).length;
+  return { entries, notice: dropped > 0 ? { code: 'dropped', count: dropped } : null };
 }

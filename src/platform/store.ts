@@ -3,7 +3,7 @@
  * so old or corrupt data can never crash a surface; writes are serialised within one context.
  */
 import { browser } from 'wxt/browser';
-import { addEntry, type HistoryEntry, readHistory } from '../messaging/history';
+import { addEntry, type HistoryEntry, type HistoryRead, readHistory, storedHistory } from '../messaging/history';
 import { type Migrated, migrate, type Settings } from '../messaging/settings';
 
 export const KEYS = { settings: 'settings', history: 'history' } as const;
@@ -40,12 +40,26 @@ export function onSettingsChanged(fn: (s: Settings) => void): () => void {
   return () => browser.storage.onChanged.removeListener(listener);
 }
 
-export async function loadHistory(): Promise<HistoryEntry[]> {
+/**
+ * The audit history and what reading it had to do (migrate, drop, reset). With `persist`, a
+ * migrated, repaired or reset history is written back once (not one from a newer version).
+ */
+export async function loadHistoryState(persist = false): Promise<HistoryRead> {
+  let raw: unknown;
   try {
-    return readHistory((await browser.storage.local.get(KEYS.history))[KEYS.history]);
+    raw = (await browser.storage.local.get(KEYS.history))[KEYS.history];
   } catch {
-    return [];
+    raw = undefined;
   }
+  const read = readHistory(raw);
+  if (persist && read.notice && read.notice.code !== 'newer') {
+    await browser.storage.local.set({ [KEYS.history]: storedHistory(read.entries) }).catch(() => undefined);
+  }
+  return read;
+}
+
+export async function loadHistory(): Promise<HistoryEntry[]> {
+  return (await loadHistoryState()).entries;
 }
 
 let historyWrite: Promise<unknown> = Promise.resolve();
@@ -54,14 +68,14 @@ let historyWrite: Promise<unknown> = Promise.resolve();
 export function recordHistory(entry: HistoryEntry): Promise<void> {
   const next = historyWrite.then(async () => {
     const history = addEntry(await loadHistory(), entry);
-    await browser.storage.local.set({ [KEYS.history]: history });
+    await browser.storage.local.set({ [KEYS.history]: storedHistory(history) });
   });
   historyWrite = next.catch(() => undefined);
   return next;
 }
 
 export async function clearHistory(): Promise<void> {
-  await browser.storage.local.set({ [KEYS.history]: [] });
+  await browser.storage.local.set({ [KEYS.history]: storedHistory([]) });
 }
 
 export function onHistoryChanged(fn: () => void): () => void {

@@ -3,7 +3,7 @@
  * history and settings backup. A pure view of `OptionsModel`; every change goes through
  * `OptionsActions`, and the page re-renders from storage.
  */
-import type { HistoryEntry } from '../messaging/history';
+import type { HistoryEntry, HistoryNotice } from '../messaging/history';
 import {
   HIGHLIGHT_STYLES,
   type HighlightStyle,
@@ -24,6 +24,8 @@ export interface OptionsModel {
   /** Sites whose host access is granted (automatic checks run only there). */
   granted: ReadonlySet<string>;
   notice?: SettingsNotice;
+  /** What reading the stored audit history had to do (migrate, drop, reset). */
+  historyNotice?: HistoryNotice | null;
   /** A message from the last action (site added, file imported, …). */
   message?: string;
 }
@@ -54,6 +56,19 @@ export function noticeText(n: SettingsNotice): string {
   }
 }
 
+export function historyNoticeText(n: HistoryNotice): string {
+  switch (n.code) {
+    case 'reset':
+      return t('historyNoticeReset');
+    case 'migrated':
+      return t('historyNoticeMigrated', n.count ?? 0);
+    case 'dropped':
+      return t('historyNoticeDropped', n.count ?? 0);
+    case 'newer':
+      return t('historyNoticeNewer', n.from ?? 0);
+  }
+}
+
 export function renderOptions(model: OptionsModel, actions: OptionsActions): HTMLElement {
   return h(
     'main',
@@ -80,7 +95,7 @@ export function renderOptions(model: OptionsModel, actions: OptionsActions): HTM
       actions.setHighlightStyle,
     ),
     radioSection<Theme>('theme', t('themeHeading'), THEMES, model.settings.theme, (s) => t(`theme_${s}` as MessageKey), actions.setTheme),
-    historySection(model.history, actions),
+    historySection(model.history, model.historyNotice ?? null, actions),
     backupSection(actions),
   );
 }
@@ -185,12 +200,13 @@ function radioSection<T extends string>(
   );
 }
 
-function historySection(history: readonly HistoryEntry[], actions: OptionsActions): HTMLElement {
+function historySection(history: readonly HistoryEntry[], notice: HistoryNotice | null, actions: OptionsActions): HTMLElement {
   return h(
     'section',
     { 'aria-labelledby': 'history-h' },
     h('h2', { id: 'history-h' }, t('historyHeading')),
     h('p', { class: 'help' }, t('historyHelp')),
+    notice ? h('p', { class: 'notice', role: 'alert', id: 'history-notice' }, historyNoticeText(notice)) : null,
     history.length
       ? h(
           'table',

@@ -9,6 +9,7 @@ let browser: ExtensionBrowser;
 let options: Page;
 
 const stored = () => browser.worker.evaluate(async () => (await chrome.storage.local.get('settings')).settings as Record<string, unknown>);
+const storedHistory = () => browser.worker.evaluate(async () => (await chrome.storage.local.get('history')).history as unknown);
 const ready = async () => {
   await options.waitForSelector('body[data-ready="true"]');
 };
@@ -87,5 +88,31 @@ describe('the options page', () => {
     await options.setInputFiles('#import-settings', path);
     await expect.poll(() => options.textContent('#options-message')).toContain('Settings imported');
     await expect.poll(() => stored().then((s) => s.sensitivity)).toBe('strict');
+  });
+  it('resets an unreadable audit history with a notice and keeps working', async () => {
+    await browser.worker.evaluate(() => chrome.storage.local.set({ history: '{"truncated' }));
+    await options.reload();
+    await ready();
+    expect(await options.textContent('#history-notice')).toContain('could not be read');
+    expect(await options.textContent('#history')).toBe('No checks yet.');
+    await expect.poll(storedHistory).toEqual({ version: 2, entries: [] });
+  });
+
+  it('upgrades an audit history of the first releases with a notice, dropping what it cannot read', async () => {
+    const old = {
+      url: 'https://repost.example/a',
+      title: 'Old check',
+      time: '2026-01-02T03:04:05.000Z',
+      verdict: 'spun',
+      score: 0.9,
+      spans: 7,
+    };
+    await browser.worker.evaluate((entry) => chrome.storage.local.set({ history: [entry, { junk: true }, null] }), old);
+    await options.reload();
+    await ready();
+    expect(await options.textContent('#history-notice')).toContain('upgraded from an older format (1 checks kept)');
+    expect(await options.$$eval('#history tbody tr', (trs) => trs.length)).toBe(1);
+    expect(await options.textContent('#history tbody tr')).toContain('Old check');
+    await expect.poll(storedHistory).toEqual({ version: 2, entries: [{ ...old, trigger: 'manual', publisher: null }] });
   });
 });
