@@ -73,6 +73,18 @@ describe('analyze on clean text', () => {
     expect(a.restoredText).toBe(clean);
   });
 
+  it.each(['paraphrase', 'machine-translation', 'llm-rewrite'])(
+    'does not call a %s of a news story spun (other kinds of repost have no dictionary swaps)',
+    (kind) => {
+      // Written for this test: a human paraphrase, a round-trip machine translation (literal,
+      // article-heavy English) and an LLM-style rewrite of news stories.
+      const text = readFileSync(new URL(`../../test/fixtures/reposts/${kind}.txt`, import.meta.url), 'utf8');
+      const a = analyze(text, res);
+      expect(a.verdict.spun).toBe(false);
+      expect(a.restoredText).toBe(text);
+    },
+  );
+
   it('does not name a publisher for text without any sign of one', () => {
     expect(analyze('Heat the oven to 200C. Roast the potatoes for 40 minutes, turning once.', res).source.publisher).toBeNull();
   });
