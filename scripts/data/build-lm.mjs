@@ -5,7 +5,7 @@
 // lm.bin layout (little endian), decoded by src/core/lm.ts:
 //   "ULM1"  u32 V  u32 nBigrams  f32 unkLogProb  i32 startId  i32 endId
 //   f32[256] unigram codebook, f32[256] backoff codebook, f32[256] bigram gain codebook (only the first GAIN_LEVELS used)
-//   u32 len + UTF-8 vocabulary joined by "\n" (sorted by code unit; id = position)
+//   u32 len + UTF-8 vocabulary joined by "\n" (most frequent first, ties by code unit; id = position)
 //   u8[V] unigram codes, u8[V] backoff codes
 //   varint[V] bigram count per context word (CSR by prev)
 //   varint[nBigrams] next-word ids, delta-coded within each context (first one absolute)
@@ -27,7 +27,7 @@ export const LM_PARAMS = {
   /** keep bigram (v,w) when log10 P(w|v) - (backoff(v) + log10 P(w)) >= MIN_GAIN */
   minGain: 2.5,
   /** plus the bigrams with the largest expected gain P(v) P(w|v) (gain), if gain >= weightedMinGain */
-  weightedTop: 480000,
+  weightedTop: 650000,
   weightedMinGain: 0.25,
   /** and both words rank within the top MAX_RANK unigrams (sentence markers always kept) */
   maxRank: 30000,
@@ -39,7 +39,7 @@ export const LM_PARAMS = {
   trigrams: {
     /** keep the `top` trigrams (a b w) with the largest expected gain P(a b w) * gain, where
      *  gain = log10 P(w|a b) - (bo(a b) + log10 P(w|b)) in the source model, if gain >= minGain */
-    top: 320000,
+    top: 450000,
     minGain: 0.15,
     /** all three words within the top maxRank unigrams (sentence markers always allowed) */
     maxRank: 30000,
@@ -55,8 +55,14 @@ export const LM_PARAMS = {
 export function buildLM(params = LM_PARAMS) {
   const lm = readSphinxLM(requireDebianFile(SOURCES.sphinx.file, SOURCES.sphinx.name));
   const V = lm.words.length;
-  // Sorted by code unit so the vocabulary is stable and compresses well (sphinx order is already this).
-  const order = lm.words.map((_w, i) => i).sort((a, b) => (lm.words[a] < lm.words[b] ? -1 : lm.words[a] > lm.words[b] ? 1 : 0));
+  const byCodeUnit = (a, b) => (lm.words[a] < lm.words[b] ? -1 : lm.words[a] > lm.words[b] ? 1 : 0);
+  // Ids in order of frequency (ties by code unit, so the order is stable): successor lists are then
+  // dominated by small ids and small gaps, which take fewer varint bytes and gzip better than
+  // alphabetical ids, for a slightly larger vocabulary section. params.vocabOrder 'alpha' is the old layout.
+  const order =
+    params.vocabOrder === 'alpha'
+      ? lm.words.map((_w, i) => i).sort(byCodeUnit)
+      : lm.words.map((_w, i) => i).sort((a, b) => lm.uniProb[b] - lm.uniProb[a] || byCodeUnit(a, b));
   const newId = new Uint32Array(V);
   order.forEach((old, i) => {
     newId[old] = i;

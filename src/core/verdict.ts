@@ -24,7 +24,7 @@ export interface VerdictParams {
   slope: number;
 }
 
-export const DEFAULT_VERDICT: VerdictParams = { confidentMargin: 1, midpoint: 0.033, slope: 120 };
+export const DEFAULT_VERDICT: VerdictParams = { confidentMargin: 1, midpoint: 0.036, slope: 120 };
 
 /** Confident restorations per word: the page's evidence of spinning, and its spin-rate estimate. */
 export function confidentDensity(words: number, margins: readonly number[], p: VerdictParams = DEFAULT_VERDICT): number {
