@@ -118,8 +118,7 @@ class CompactChannel implements ChannelModel {
   }
 
   isPrefix(spunWords: string): boolean {
-    const sid = this.index.get(spunWords);
-    return sid >= 0 && this.prefixFlag[sid] === 1;
+    return this.isPrefixId(this.index.get(spunWords));
   }
 }
 

@@ -203,16 +203,6 @@ export class ByteReader {
     this.pos += 4;
     return v;
   }
-  varint(): number {
-    let v = 0;
-    let mul = 1;
-    for (;;) {
-      const b = this.u8();
-      v += (b & 0x7f) * mul;
-      if (b < 0x80) return v;
-      mul *= 128;
-    }
-  }
   magic(expected: string): void {
     for (let k = 0; k < expected.length; k++) {
       if (this.u8() !== expected.charCodeAt(k)) throw new Error(`bad magic: expected ${expected}`);
@@ -301,6 +291,20 @@ export class VarintCursor {
     }
     return out;
   }
+}
+
+/** Position of `key` in the ascending run sorted[from, to), or -1. */
+function indexInSorted(sorted: Uint32Array, from: number, to: number, key: number): number {
+  let lo = from;
+  let hi = to - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const x = sorted[mid] as number;
+    if (x < key) lo = mid + 1;
+    else if (x > key) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
 }
 
 const MEMO_BITS = 16;
@@ -434,25 +438,18 @@ class CompactLM implements LanguageModel {
   bigram(prev: number, id: number): number {
     const known = id >= 0 && id < this.size;
     if (prev < 0 || prev >= this.size) return known ? (this.uni[id] ?? 0) : this.unkLogProb;
-    const backoff = this.bo[prev] ?? 0;
-    if (!known) return backoff + this.unkLogProb;
-    const k = this.bigramIndex(prev, id);
-    return backoff + (this.uni[id] ?? 0) + (k < 0 ? 0 : (this.gainBook[this.gainCode[k] ?? 0] ?? 0));
+    if (!known) return (this.bo[prev] ?? 0) + this.unkLogProb;
+    return this.bigramAt(prev, id, this.bigramIndex(prev, id));
   }
 
   /** index of the stored bigram (prev, id) in next/gain, or -1; both ids must be valid */
   private bigramIndex(prev: number, id: number): number {
-    let lo = this.offsets[prev] ?? 0;
-    let hi = (this.offsets[prev + 1] ?? 0) - 1;
-    const next = this.next;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const w = next[mid] ?? 0;
-      if (w < id) lo = mid + 1;
-      else if (w > id) hi = mid - 1;
-      else return mid;
-    }
-    return -1;
+    return indexInSorted(this.next, this.offsets[prev] ?? 0, this.offsets[prev + 1] ?? 0, id);
+  }
+
+  /** log10 P(id | prev) for known ids, given the index of their stored bigram (or -1). */
+  private bigramAt(prev: number, id: number, k: number): number {
+    return (this.bo[prev] ?? 0) + (this.uni[id] ?? 0) + (k < 0 ? 0 : (this.gainBook[this.gainCode[k] ?? 0] ?? 0));
   }
 
   /**
@@ -482,23 +479,14 @@ class CompactLM implements LanguageModel {
     const g = this.bigramIndex(p2, p1);
     const c = g < 0 ? -1 : (this.ctxOf[g] ?? -1);
     const bi = this.bigramIndex(p1, id);
-    const bigram = (this.bo[p1] ?? 0) + (this.uni[id] ?? 0) + (bi < 0 ? 0 : (this.gainBook[this.gainCode[bi] ?? 0] ?? 0));
+    const bigram = this.bigramAt(p1, id, bi);
     if (c < 0) return bigram;
     const base = (this.ctxBoBook[this.ctxBoCode[c] ?? 0] ?? 0) + bigram;
     if (bi < 0) return base;
     // trigrams are keyed by the position of their bigram within p1's bigram list
     const k = bi - (this.offsets[p1] ?? 0);
-    let lo = this.triStart[c] ?? 0;
-    let hi = (this.triStart[c + 1] ?? 0) - 1;
-    const triW = this.triW;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const x = triW[mid] ?? 0;
-      if (x < k) lo = mid + 1;
-      else if (x > k) hi = mid - 1;
-      else return base + (this.triGainBook[this.triGainCode[mid] ?? 0] ?? 0);
-    }
-    return base;
+    const t = indexInSorted(this.triW, this.triStart[c] ?? 0, this.triStart[c + 1] ?? 0, k);
+    return t < 0 ? base : base + (this.triGainBook[this.triGainCode[t] ?? 0] ?? 0);
   }
 }
 

@@ -77,11 +77,8 @@ function upgradeEntry(e: unknown): unknown {
   return { ...x, trigger: x.trigger ?? 'manual', publisher: x.publisher ?? null };
 }
 
-const valid = (raw: readonly unknown[], cap: number): HistoryEntry[] =>
-  raw
-    .filter(isEntry)
-    .sort((a, b) => Date.parse(b.time) - Date.parse(a.time))
-    .slice(0, cap);
+const newestFirst = (entries: HistoryEntry[], cap: number): HistoryEntry[] =>
+  entries.sort((a, b) => Date.parse(b.time) - Date.parse(a.time)).slice(0, cap);
 
 /**
  * Stored history → valid entries, newest first, capped, and what had to be done: an older schema
@@ -91,7 +88,7 @@ export function readHistory(raw: unknown, cap = HISTORY_CAP): HistoryRead {
   if (raw === undefined || raw === null) return { entries: [], notice: null };
   if (Array.isArray(raw)) {
     if (raw.length === 0) return { entries: [], notice: null };
-    const entries = valid(raw.map(upgradeEntry), cap);
+    const entries = newestFirst(raw.map(upgradeEntry).filter(isEntry), cap);
     return { entries, notice: { code: 'migrated', from: 1, count: entries.length } };
   }
   const x = raw as Partial<Record<string, unknown>>;
@@ -99,8 +96,9 @@ export function readHistory(raw: unknown, cap = HISTORY_CAP): HistoryRead {
     return { entries: [], notice: { code: 'reset' } };
   }
   const list = x.entries as unknown[];
-  const entries = valid(list, cap);
+  const good = list.filter(isEntry);
+  const dropped = list.length - good.length;
+  const entries = newestFirst(good, cap);
   if (x.version > HISTORY_VERSION) return { entries, notice: { code: 'newer', from: x.version } };
-  const dropped = list.filter((e) => !isEntry(e)).length;
   return { entries, notice: dropped > 0 ? { code: 'dropped', count: dropped } : null };
 }

@@ -9,14 +9,17 @@ import { type Migrated, migrate, type Settings } from '../messaging/settings';
 export const KEYS = { settings: 'settings', history: 'history' } as const;
 
 /** Read settings. With `persist`, a migrated or repaired result is written back once. */
-export async function loadSettings(persist = false): Promise<Migrated> {
-  let raw: unknown;
+/** The stored value under `key`, or undefined when storage cannot be read. */
+async function readStored(key: string): Promise<unknown> {
   try {
-    raw = (await browser.storage.local.get(KEYS.settings))[KEYS.settings];
+    return (await browser.storage.local.get(key))[key];
   } catch {
-    raw = undefined;
+    return undefined;
   }
-  const result = migrate(raw);
+}
+
+export async function loadSettings(persist = false): Promise<Migrated> {
+  const result = migrate(await readStored(KEYS.settings));
   if (persist && result.notice) await saveSettings(result.settings).catch(() => undefined);
   return result;
 }
@@ -45,13 +48,7 @@ export function onSettingsChanged(fn: (s: Settings) => void): () => void {
  * migrated, repaired or reset history is written back once (not one from a newer version).
  */
 export async function loadHistoryState(persist = false): Promise<HistoryRead> {
-  let raw: unknown;
-  try {
-    raw = (await browser.storage.local.get(KEYS.history))[KEYS.history];
-  } catch {
-    raw = undefined;
-  }
-  const read = readHistory(raw);
+  const read = readHistory(await readStored(KEYS.history));
   if (persist && read.notice && read.notice.code !== 'newer') {
     await browser.storage.local.set({ [KEYS.history]: storedHistory(read.entries) }).catch(() => undefined);
   }
