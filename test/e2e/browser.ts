@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { type BrowserContext, chromium, type Frame, type Page, type Worker } from 'playwright-core';
 
 export interface ExtensionBrowser {
   context: BrowserContext;
@@ -59,8 +59,8 @@ export async function openPopup(b: ExtensionBrowser, tabId: number): Promise<Pag
   return popup;
 }
 
-/** The text of every range in one of the page's CSS highlights (empty when there is none). */
-export function highlighted(page: Page, name: string): Promise<string[]> {
+/** The text of every range in one of the page's (or a frame's) CSS highlights (empty when there is none). */
+export function highlighted(page: Page | Frame, name: string): Promise<string[]> {
   return page.evaluate((n) => {
     const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get(n);
     return h ? [...h].map((r) => r.toString()) : [];
@@ -72,14 +72,24 @@ export interface CheckedPage {
   browser: ExtensionBrowser;
   page: Page;
   popup: Page;
+  tabId: number;
   close: () => Promise<void>;
 }
 
-/** Serve `fixture`, open it, open the popup for its tab (which checks it), and hand both back. */
-export async function checkFixture(server: { url: (p: string) => string }, fixture: string): Promise<CheckedPage> {
+/**
+ * Serve `fixture`, open it, open the popup for its tab (which checks it), and hand both back.
+ * `beforeCheck` runs on the loaded page first (to record what it held before any check).
+ */
+export async function checkFixture(
+  server: { url: (p: string) => string },
+  fixture: string,
+  beforeCheck?: (page: Page) => Promise<void>,
+): Promise<CheckedPage> {
   const browser = await launchWithExtension();
   const page = await browser.context.newPage();
   await page.goto(server.url(fixture));
-  const popup = await openPopup(browser, await tabIdFor(browser.worker, server.url(fixture)));
-  return { browser, page, popup, close: () => browser.close() };
+  await beforeCheck?.(page);
+  const tabId = await tabIdFor(browser.worker, server.url(fixture));
+  const popup = await openPopup(browser, tabId);
+  return { browser, page, popup, tabId, close: () => browser.close() };
 }

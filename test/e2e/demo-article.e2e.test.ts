@@ -5,7 +5,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ExtensionBrowser, launchWithExtension, tabIdFor } from './browser';
+import { checkFixture, type ExtensionBrowser } from './browser';
 import { type FixtureServer, startFixtureServer } from './server';
 
 declare const chrome: { runtime: { sendMessage: (m: unknown) => Promise<unknown> } };
@@ -18,13 +18,7 @@ let tabId: number;
 
 beforeAll(async () => {
   server = await startFixtureServer();
-  browser = await launchWithExtension();
-  page = await browser.context.newPage();
-  await page.goto(server.url('spun-article.html'));
-  tabId = await tabIdFor(browser.worker, server.url('spun-article.html'));
-  popup = await browser.context.newPage();
-  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
-  await popup.waitForSelector('body[data-ready]', { timeout: 30_000 });
+  ({ browser, page, popup, tabId } = await checkFixture(server, 'spun-article.html'));
 });
 
 afterAll(async () => {

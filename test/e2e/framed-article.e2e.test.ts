@@ -5,7 +5,7 @@
  */
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ExtensionBrowser, highlighted, launchWithExtension, openPopup, tabIdFor } from './browser';
+import { checkFixture, type ExtensionBrowser, highlighted, openPopup, tabIdFor } from './browser';
 import { type FixtureServer, startFixtureServer } from './server';
 
 let server: FixtureServer;
@@ -15,21 +15,12 @@ let popup: Page;
 let frame: Frame;
 let originalArticle: string;
 
-/** The text of every range in one of a frame's CSS highlights. */
-const highlightedIn = (f: Frame, name: string) =>
-  f.evaluate((n) => {
-    const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get(n);
-    return h ? [...h].map((r) => r.toString()) : [];
-  }, name);
-
 beforeAll(async () => {
   server = await startFixtureServer();
-  browser = await launchWithExtension();
-  page = await browser.context.newPage();
-  await page.goto(server.url('framed-article.html'));
-  frame = page.frame({ url: /framed-inner\.html$/ }) as Frame;
-  originalArticle = await frame.innerHTML('article');
-  popup = await openPopup(browser, await tabIdFor(browser.worker, server.url('framed-article.html')));
+  ({ browser, page, popup } = await checkFixture(server, 'framed-article.html', async (p) => {
+    frame = p.frame({ url: /framed-inner\.html$/ }) as Frame;
+    originalArticle = await frame.innerHTML('article');
+  }));
   await page.waitForSelector('html[data-unspun-spans]', { state: 'attached' });
 });
 
@@ -45,7 +36,7 @@ describe('an article in a frame of the same site', () => {
   });
 
   it('is highlighted inside the frame, and nothing outside it', async () => {
-    expect(await highlightedIn(frame, 'unspun-spun')).toEqual(expect.arrayContaining(['mentioned', 'instructed']));
+    expect(await highlighted(frame, 'unspun-spun')).toEqual(expect.arrayContaining(['mentioned', 'instructed']));
     expect(await frame.$('style#unspun-highlight-style')).not.toBeNull();
     expect(await highlighted(page, 'unspun-spun')).toEqual([]);
   });
@@ -68,7 +59,7 @@ describe('an article in a frame of the same site', () => {
     await popup.click('#toggle-wording');
     await page.waitForSelector('html[data-unspun-wording="restored"]', { state: 'attached' });
     expect(await frame.textContent('article')).toContain('White House');
-    expect(await highlightedIn(frame, 'unspun-restored')).not.toEqual([]);
+    expect(await highlighted(frame, 'unspun-restored')).not.toEqual([]);
     await popup.click('#toggle-wording');
     await page.waitForSelector('html[data-unspun-wording="page"]', { state: 'attached' });
     expect(await frame.innerHTML('article')).toBe(originalArticle);

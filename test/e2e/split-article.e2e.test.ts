@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ExtensionBrowser, highlighted, launchWithExtension, openPopup, tabIdFor } from './browser';
+import { checkFixture, type ExtensionBrowser, highlighted, openPopup, tabIdFor } from './browser';
 import { type FixtureServer, startFixtureServer } from './server';
 
 let server: FixtureServer;
@@ -45,11 +45,9 @@ const rectOf = (p: Page, needle: string) =>
 
 beforeAll(async () => {
   server = await startFixtureServer();
-  browser = await launchWithExtension();
-  page = await browser.context.newPage();
-  await page.goto(server.url('split-article.html'));
-  originalHtml = await page.innerHTML('article');
-  popup = await openPopup(browser, await tabIdFor(browser.worker, server.url('split-article.html')));
+  ({ browser, page, popup } = await checkFixture(server, 'split-article.html', async (p) => {
+    originalHtml = await p.innerHTML('article');
+  }));
   await page.waitForSelector('html[data-unspun-spans]');
 });
 
