@@ -156,10 +156,7 @@ export function decodeLattice(lattice: Lattice, params: DecodeParams): Replaceme
   for (let i = 0; i < n; i++) {
     // Options span 1..span-1 tokens, so no state lands back in this slot while it is read.
     const here = ring[i % span] as State[];
-    if (here.length > params.beam) {
-      here.sort((a, b) => b.score - a.score);
-      here.length = params.beam;
-    }
+    if (here.length > params.beam) keepBest(here, params.beam);
     const tok = tokens[i] as Token;
     const breaks = i > 0 && tok.gap === 'sentence';
     const opts = options[i] as Option[];
@@ -209,6 +206,20 @@ export function decodeLattice(lattice: Lattice, params: DecodeParams): Replaceme
   return pool(tokens, options, chosen, lm, params, costOf);
 }
 
+/** Keeps the `beam` best states (by score, best first): an insertion sort, as a slot holds a handful. */
+function keepBest(states: State[], beam: number): void {
+  for (let i = 1; i < states.length; i++) {
+    const st = states[i] as State;
+    let j = i - 1;
+    while (j >= 0 && (states[j] as State).score < st.score) {
+      states[j + 1] = states[j] as State;
+      j--;
+    }
+    states[j + 1] = st;
+  }
+  states.length = beam;
+}
+
 /** One place where the page's words could be a spun form: scores of each candidate against keeping. */
 interface Occurrence {
   first: number;
@@ -244,7 +255,7 @@ function pool(
     if (c.from > 0 && (tokens[c.from] as Token).gap === 'sentence') out.push(lm.endId, lm.startId);
     outAt[c.from] = out.length;
     chosenAt[c.from] = c.option;
-    out.push(...c.option.ids);
+    for (const id of c.option.ids) out.push(id);
   }
   outAt[tokens.length] = out.length;
 
@@ -336,11 +347,7 @@ function pool(
     if (taken.subarray(first, first + length).some((x) => x === 1)) continue;
     taken.fill(1, first, first + length);
     const candidate = p.option.candidate as ChannelCandidate;
-    const alternatives = [...p.occ.scores.entries()]
-      .filter(([o, v]) => o !== candidate.original && v.margin > p.margin - 2)
-      .sort((a, b) => b[1].margin - a[1].margin)
-      .slice(0, 3)
-      .map(([o]) => o);
+    const alternatives = runnersUp(p.occ.scores, candidate.original, p.margin - 2);
     result.push({
       first,
       last: first + length - 1,
@@ -351,6 +358,21 @@ function pool(
     });
   }
   return result.sort((a, b) => a.first - b.first);
+}
+
+/** Up to three originals other than `chosen` with a margin above `floor`, best first. */
+function runnersUp(scores: ReadonlyMap<string, { margin: number }>, chosen: string, floor: number): string[] {
+  const top: { original: string; margin: number }[] = [];
+  for (const [original, { margin }] of scores) {
+    if (original === chosen || margin <= floor) continue;
+    let j = top.length;
+    while (j > 0 && (top[j - 1] as { margin: number }).margin < margin) j--;
+    if (j < 3) {
+      top.splice(j, 0, { original, margin });
+      if (top.length > 3) top.length = 3;
+    }
+  }
+  return top.map((t) => t.original);
 }
 
 function buildOptions(tokens: readonly Token[], ids: readonly number[][], { lm, channel }: Models, maxCandidates: number): Option[][] {
