@@ -34,6 +34,12 @@ export const CHANNEL_PARAMS = {
   /** spun forms from Moby must be in the LM's top-N (unknown/rare Moby words are mostly noise) */
   mobySpunRank: 20000,
   maxCandidatesPerKey: 40,
+  /**
+   * Candidates less likely than this (log10 P(spun | original)) are left out, except the spinner
+   * table's: on the synthetic tuning set they were restored ~80 times per right restoration
+   * (docs/data.md), and a quarter of the lattice's lookups went to them.
+   */
+  minLogProb: -2.75,
   /** at most this many thesaurus-only (Moby) candidates per key */
   maxThesaurusPerKey: 10,
   maxSpunWordsThesaurus: 3,
@@ -337,8 +343,8 @@ export function buildChannel(lmWords, lmUniProb, params = CHANNEL_PARAMS) {
       .split(' ')
       .map((w) => uni.get(w) ?? -8)
       .reduce((x, y) => x + y, 0);
-  const keys = [...edges.keys()].sort();
-  const strings = new Set(keys);
+  // A key whose every candidate is pruned is no key at all.
+  const keys = [];
   const lists = [];
   let nEdges = 0;
   let maxSpunWords = 1;
@@ -347,13 +353,17 @@ export function buildChannel(lmWords, lmUniProb, params = CHANNEL_PARAMS) {
   const step = -LP_MIN / (LEVELS - 1);
   const codebook = new Float32Array(LEVELS).map((_, i) => LP_MIN + i * step);
   const srcCode = { spinner: 0, wordnet: 1, thesaurus: 2 };
-  for (const k of keys) {
+  for (const k of [...edges.keys()].sort()) {
     const cands = [...edges.get(k)].map(([o, e]) => ({ o, lp: Math.log10(e.p), src: e.src }));
     cands.sort((x, y) => y.lp + 0.3 * prior(y.o) - (x.lp + 0.3 * prior(x.o)) || (x.o < y.o ? -1 : 1));
     let nThes = 0;
-    const kept = cands.filter((c) => c.src !== 'thesaurus' || nThes++ < params.maxThesaurusPerKey).slice(0, params.maxCandidatesPerKey);
+    const kept = cands
+      .filter((c) => c.src === 'spinner' || c.lp >= params.minLogProb)
+      .filter((c) => c.src !== 'thesaurus' || nThes++ < params.maxThesaurusPerKey)
+      .slice(0, params.maxCandidatesPerKey);
+    if (kept.length === 0) continue;
     kept.sort((x, y) => y.lp - x.lp || (x.o < y.o ? -1 : x.o > y.o ? 1 : 0));
-    for (const c of kept) strings.add(c.o);
+    keys.push(k);
     lists.push(kept);
     nEdges += kept.length;
     maxSpunWords = Math.max(maxSpunWords, k.split(' ').length);

@@ -139,8 +139,8 @@ describe('names in the engine', () => {
     expect(on.restoredText).toContain('the Assemblies of God');
     expect(on.restoredText).toContain('the Air Force Academy');
     const off = analyze(text, res, {}, { ...DEFAULT_PARAMS, names: null });
+    // The decoder alone turns "Assemblies" into "Meetings" (it now gets "Air Power" right by itself).
     expect(off.restoredText).not.toContain('the Assemblies of God');
-    expect(off.restoredText).not.toContain('the Air Force Academy');
   });
 
   it('never rewrites a clean page, even where a real name looks like a spun one', () => {
