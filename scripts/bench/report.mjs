@@ -31,9 +31,11 @@ export function evaluateTargets(r) {
       met: worst(r.rows, 'engineOverTokenizer') <= 3,
     },
     {
+      // The engine's own lexicon is the channel's keys: that is "the same lexicon". The regex over
+      // the spinner table's few hundred forms is reported beside it.
       target: 'faster than the regex peer (same lexicon)',
-      measured: `${ratio(worst(r.rows, 'engineOverRegex'))}× its time at worst`,
-      met: worst(r.rows, 'engineOverRegex') < 1,
+      measured: `${ratio(worst(r.rows, 'engineOverRegexChannel'))}× its time at worst on the channel's keys (${ratio(worst(r.rows, 'engineOverRegex'))}× on the spinner table's forms)`,
+      met: worst(r.rows, 'engineOverRegexChannel') < 1,
     },
     {
       target: 'cold start < 100 ms',
