@@ -199,8 +199,8 @@ export function decodeLattice(lattice: Lattice, params: DecodeParams): Replaceme
   // Backtrack.
   let best: State | null = null;
   for (const st of ring[n % span] ?? []) if (!best || st.score > best.score) best = st;
-  const chosen: { from: number; option: Option }[] = [];
-  for (let st = best; st?.option; st = st.prev) chosen.push({ from: st.from, option: st.option });
+  const chosen: State[] = [];
+  for (let st = best; st?.option; st = st.prev) chosen.push(st);
   chosen.reverse();
 
   return pool(tokens, options, chosen, lm, params, costOf);
@@ -242,7 +242,8 @@ interface Occurrence {
 function pool(
   tokens: readonly Token[],
   options: readonly Option[][],
-  chosen: readonly { from: number; option: Option }[],
+  /** The best path's states, first to last: each with the option that led into it. */
+  chosen: readonly State[],
   lm: LanguageModel,
   params: DecodeParams,
   costOf: (o: Option) => number,
@@ -252,10 +253,11 @@ function pool(
   const outAt = new Int32Array(tokens.length + 1).fill(-1);
   const chosenAt: (Option | null)[] = new Array(tokens.length).fill(null);
   for (const c of chosen) {
+    const option = c.option as Option;
     if (c.from > 0 && (tokens[c.from] as Token).gap === 'sentence') out.push(lm.endId, lm.startId);
     outAt[c.from] = out.length;
-    chosenAt[c.from] = c.option;
-    for (const id of c.option.ids) out.push(id);
+    chosenAt[c.from] = option;
+    for (const id of option.ids) out.push(id);
   }
   outAt[tokens.length] = out.length;
 
@@ -267,10 +269,11 @@ function pool(
     // Without pooling only the path's own restorations can be picked: score nothing else.
     const onlyChosen = params.poolWeight <= 0;
     if (onlyChosen && !here.candidate) continue;
-    const left: Context =
-      i === 0 || (tokens[i] as Token).gap === 'sentence' ? sentenceStart : { p2: out[pos - 2] ?? -1, p1: out[pos - 1] ?? lm.startId };
     // Candidates grouped by length, lengths in the order the options first show them.
     const opts = options[i] ?? [];
+    if (opts.length < 2) continue;
+    const left: Context =
+      i === 0 || (tokens[i] as Token).gap === 'sentence' ? sentenceStart : { p2: out[pos - 2] ?? -1, p1: out[pos - 1] ?? lm.startId };
     let seen = 0;
     for (let first = 0; first < opts.length; first++) {
       const o0 = opts[first] as Option;
@@ -310,13 +313,17 @@ function pool(
   if (params.poolWeight > 0) {
     const groups = new Map<string, Occurrence[]>();
     for (const occ of occurrences) {
-      const g = groups.get(occ.key) ?? [];
-      g.push(occ);
-      groups.set(occ.key, g);
+      const g = groups.get(occ.key);
+      if (g) g.push(occ);
+      else groups.set(occ.key, [occ]);
     }
     for (const group of groups.values()) {
       const sums = new Map<string, number>();
-      for (const occ of group) for (const [o, v] of occ.scores) sums.set(o, (sums.get(o) ?? 0) + v.margin);
+      for (const occ of group) {
+        occ.scores.forEach((v, o) => {
+          sums.set(o, (sums.get(o) ?? 0) + v.margin);
+        });
+      }
       let best: string | null = null;
       let bestSum = Number.NEGATIVE_INFINITY;
       for (const [o, sum] of sums) if (sum > bestSum) [best, bestSum] = [o, sum];
