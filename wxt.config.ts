@@ -36,6 +36,8 @@ export default defineConfig({
         description: '__MSG_cmdCheckPage__',
       },
     },
+    // light-dark() in the shared palette (src/ui/theme.css) needs Chrome 123; Firefox 142 has it.
+    ...(browser !== 'firefox' && { minimum_chrome_version: '123' }),
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {

@@ -47,6 +47,25 @@ describe('the options page', () => {
     expect(await stored()).toMatchObject({ version: 2, sensitivity: 'strict', highlightStyle: 'underline', theme: 'dark' });
   });
 
+  it('follows the system colour scheme unless a theme is chosen', async () => {
+    const background = () => options.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const [light, dark] = ['rgb(255, 255, 255)', 'rgb(22, 26, 33)'];
+    await options.check('#theme-system');
+    await options.waitForSelector('html:not([data-theme])');
+    await options.emulateMedia({ colorScheme: 'dark' });
+    expect(await background()).toBe(dark);
+    await options.emulateMedia({ colorScheme: 'light' });
+    expect(await background()).toBe(light);
+    await options.check('#theme-dark');
+    await options.waitForSelector('html[data-theme="dark"]');
+    expect(await background()).toBe(dark);
+    await options.emulateMedia({ colorScheme: 'dark' });
+    await options.check('#theme-light');
+    await options.waitForSelector('html[data-theme="light"]');
+    expect(await background()).toBe(light);
+    await options.emulateMedia({ colorScheme: null });
+  });
+
   it('is fully usable from the keyboard', async () => {
     await options.focus('#sensitivity-strict');
     await options.keyboard.press('ArrowDown');
