@@ -1,23 +1,14 @@
 /** The original article (no spinning): the popup says so and nothing is highlighted on the page. */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CheckedPage, checkFixture, highlighted } from './browser';
-import { type FixtureServer, startFixtureServer } from './server';
+import { describe, expect, it } from 'vitest';
+import { highlighted } from './browser';
+import { checkFixtureForSpec } from './spec';
 
-let server: FixtureServer;
-let checked: CheckedPage;
 let page: Page;
 let popup: Page;
 
-beforeAll(async () => {
-  server = await startFixtureServer();
-  checked = await checkFixture(server, 'original-article.html');
+checkFixtureForSpec('original-article.html', (checked) => {
   ({ page, popup } = checked);
-});
-
-afterAll(async () => {
-  await checked?.close();
-  await server?.close();
 });
 
 describe('a clean page', () => {

@@ -4,26 +4,20 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkFixture, type ExtensionBrowser } from './browser';
-import { type FixtureServer, startFixtureServer } from './server';
+import { describe, expect, it } from 'vitest';
+import type { FixtureServer } from './server';
+import { checkFixtureForSpec } from './spec';
 
 declare const chrome: { runtime: { sendMessage: (m: unknown) => Promise<unknown> } };
 
 let server: FixtureServer;
-let browser: ExtensionBrowser;
 let page: Page;
 let popup: Page;
 let tabId: number;
 
-beforeAll(async () => {
-  server = await startFixtureServer();
-  ({ browser, page, popup, tabId } = await checkFixture(server, 'spun-article.html'));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+checkFixtureForSpec('spun-article.html', (checked, fixtures) => {
+  ({ page, popup, tabId } = checked);
+  server = fixtures;
 });
 
 describe('the demo article', () => {

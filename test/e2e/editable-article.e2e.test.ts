@@ -4,12 +4,10 @@
  * editable areas are never highlighted and never changed, not even by the restored wording.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CheckedPage, checkFixture, highlighted } from './browser';
-import { type FixtureServer, startFixtureServer } from './server';
+import { describe, expect, it } from 'vitest';
+import { highlighted } from './browser';
+import { checkFixtureForSpec } from './spec';
 
-let server: FixtureServer;
-let checked: CheckedPage;
 let page: Page;
 let popup: Page;
 let before: Editables;
@@ -38,9 +36,7 @@ const insideEditable = (p: Page) =>
     return ranges.filter((r) => editable(r.startContainer) || editable(r.endContainer)).length;
   });
 
-beforeAll(async () => {
-  server = await startFixtureServer();
-  checked = await checkFixture(server, 'editable-article.html');
+checkFixtureForSpec('editable-article.html', async (checked, server) => {
   ({ page, popup } = checked);
   await page.waitForSelector('html[data-unspun-spans]', { state: 'attached' });
   // What the page held before any check, read from a fresh copy of the fixture.
@@ -48,11 +44,6 @@ beforeAll(async () => {
   await fresh.goto(server.url('editable-article.html'));
   before = await editables(fresh);
   await fresh.close();
-});
-
-afterAll(async () => {
-  await checked?.close();
-  await server?.close();
 });
 
 describe('a spun article beside editable areas', () => {

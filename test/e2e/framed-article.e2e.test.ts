@@ -4,9 +4,10 @@
  * read, and the check says so instead of checking the page around it.
  */
 import type { Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkFixture, type ExtensionBrowser, highlighted, openPopup, tabIdFor } from './browser';
-import { type FixtureServer, startFixtureServer } from './server';
+import { describe, expect, it } from 'vitest';
+import { type ExtensionBrowser, highlighted, openPopup, tabIdFor } from './browser';
+import type { FixtureServer } from './server';
+import { checkFixtureForSpec } from './spec';
 
 let server: FixtureServer;
 let browser: ExtensionBrowser;
@@ -15,19 +16,18 @@ let popup: Page;
 let frame: Frame;
 let originalArticle: string;
 
-beforeAll(async () => {
-  server = await startFixtureServer();
-  ({ browser, page, popup } = await checkFixture(server, 'framed-article.html', async (p) => {
+checkFixtureForSpec(
+  'framed-article.html',
+  async (checked, fixtures) => {
+    ({ browser, page, popup } = checked);
+    server = fixtures;
+    await page.waitForSelector('html[data-unspun-spans]', { state: 'attached' });
+  },
+  async (p) => {
     frame = p.frame({ url: /framed-inner\.html$/ }) as Frame;
     originalArticle = await frame.innerHTML('article');
-  }));
-  await page.waitForSelector('html[data-unspun-spans]', { state: 'attached' });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+  },
+);
 
 describe('an article in a frame of the same site', () => {
   it('is found, read and called spun', async () => {

@@ -4,12 +4,10 @@
  * beside ours.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CheckedPage, checkFixture, highlighted } from './browser';
-import { type FixtureServer, startFixtureServer } from './server';
+import { describe, expect, it } from 'vitest';
+import { highlighted } from './browser';
+import { checkFixtureForSpec } from './spec';
 
-let server: FixtureServer;
-let checked: CheckedPage;
 let page: Page;
 let popup: Page;
 
@@ -35,16 +33,9 @@ const pageOwn = (p: Page) =>
 
 const ORIGINAL = ['Ukraine peace talks', 'White Home chief mentioned', 'Vladimir Putin'];
 
-beforeAll(async () => {
-  server = await startFixtureServer();
-  checked = await checkFixture(server, 'own-highlights.html');
+checkFixtureForSpec('own-highlights.html', async (checked) => {
   ({ page, popup } = checked);
   await page.waitForSelector('html[data-unspun-spans]', { state: 'attached' });
-});
-
-afterAll(async () => {
-  await checked?.close();
-  await server?.close();
 });
 
 describe('a page with CSS highlights of its own', () => {

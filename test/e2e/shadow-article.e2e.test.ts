@@ -1,23 +1,13 @@
 /** An article inside an open shadow root (a web component): it is read, highlighted and styled there. */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CheckedPage, checkFixture } from './browser';
-import { type FixtureServer, startFixtureServer } from './server';
+import { describe, expect, it } from 'vitest';
+import { checkFixtureForSpec } from './spec';
 
-let server: FixtureServer;
-let checked: CheckedPage;
 let page: Page;
 let popup: Page;
 
-beforeAll(async () => {
-  server = await startFixtureServer();
-  checked = await checkFixture(server, 'shadow-article.html');
+checkFixtureForSpec('shadow-article.html', (checked) => {
   ({ page, popup } = checked);
-});
-
-afterAll(async () => {
-  await checked?.close();
-  await server?.close();
 });
 
 describe('an article inside a web component', () => {

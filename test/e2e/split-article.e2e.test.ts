@@ -5,9 +5,10 @@
  * boxes on the same words when the Highlight API is not used.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkFixture, type ExtensionBrowser, highlighted, openPopup, tabIdFor } from './browser';
-import { type FixtureServer, startFixtureServer } from './server';
+import { describe, expect, it } from 'vitest';
+import { type ExtensionBrowser, highlighted, openPopup, tabIdFor } from './browser';
+import type { FixtureServer } from './server';
+import { checkFixtureForSpec } from './spec';
 
 let server: FixtureServer;
 let browser: ExtensionBrowser;
@@ -43,18 +44,17 @@ const rectOf = (p: Page, needle: string) =>
     return { x: rect.x, y: rect.y, width: rect.width, height: rect.height };
   }, needle);
 
-beforeAll(async () => {
-  server = await startFixtureServer();
-  ({ browser, page, popup } = await checkFixture(server, 'split-article.html', async (p) => {
+checkFixtureForSpec(
+  'split-article.html',
+  async (checked, fixtures) => {
+    ({ browser, page, popup } = checked);
+    server = fixtures;
+    await page.waitForSelector('html[data-unspun-spans]');
+  },
+  async (p) => {
     originalHtml = await p.innerHTML('article');
-  }));
-  await page.waitForSelector('html[data-unspun-spans]');
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+  },
+);
 
 describe('an article split across many elements', () => {
   it('gets highlights on exactly the spun words, across element boundaries', async () => {
