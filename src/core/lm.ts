@@ -280,12 +280,14 @@ export class VarintCursor {
     }
   }
 
-  /** `n` ascending values, delta-coded, each below `limit`. */
-  ascending(n: number, limit: number, what: string): Uint32Array {
+  /** `n` ascending values, delta-coded, each below `limit` (and each above the one before when `strictly`). */
+  ascending(n: number, limit: number, what: string, strictly = false): Uint32Array {
     const out = new Uint32Array(n);
     let v = 0;
     for (let k = 0; k < n; k++) {
-      v += this.next();
+      const d = this.next();
+      if (strictly && d === 0 && k > 0) throw new Error(`${what}: repeated value`);
+      v += d;
       if (v >= limit) throw new Error(`${what}: value out of range`);
       out[k] = v;
     }
@@ -318,16 +320,19 @@ class CompactLM implements LanguageModel {
   readonly endId: number;
   private readonly words: AsciiStrings;
   private readonly ids: StringIndex;
-  private readonly uni: Float32Array;
-  private readonly bo: Float32Array;
+  /** unigram and backoff codes (views into the asset bytes) and their codebooks: value = book[code] */
+  private readonly uniCode: Uint8Array;
+  private readonly uniBook: Float32Array;
+  private readonly boCode: Uint8Array;
+  private readonly boBook: Float32Array;
   private readonly offsets: Uint32Array;
   private readonly next: Uint32Array;
   /** bigram gain codes (a view into the asset bytes) and their codebook */
   private readonly gainCode: Uint8Array;
   private readonly gainBook: Float32Array;
   readonly hasTrigrams: boolean;
-  /** trigram context number of each stored bigram (p2, p1), or -1 */
-  private readonly ctxOf: Int32Array;
+  /** the stored bigrams (p2, p1) that are trigram contexts, ascending: context c is contexts[c] */
+  private readonly contexts: Uint32Array;
   /** backoff2(p2, p1) per context */
   private readonly ctxBoCode: Uint8Array;
   private readonly ctxBoBook: Float32Array;
@@ -355,13 +360,15 @@ class CompactLM implements LanguageModel {
     this.words = r.asciiStrings(V);
     if (this.words.count !== V) throw new Error('lm: vocabulary size mismatch');
     this.ids = new StringIndex(this.words);
-    this.uni = new Float32Array(V);
-    this.bo = new Float32Array(V);
     const b = r.bytes;
     let p = r.pos;
     if (p + 2 * V > b.length) throw new Error('unexpected end of data');
-    for (let i = 0; i < V; i++) this.uni[i] = uniBook[b[p++] ?? 0] ?? 0;
-    for (let i = 0; i < V; i++) this.bo[i] = boBook[b[p++] ?? 0] ?? 0;
+    // like the gain codes, unigram and backoff codes stay bytes: no per-word work at load
+    this.uniCode = b.subarray(p, p + V);
+    this.uniBook = uniBook;
+    this.boCode = b.subarray(p + V, p + 2 * V);
+    this.boBook = boBook;
+    p += 2 * V;
     const n = b.length;
     const cur = new VarintCursor(b, p);
     this.offsets = new Uint32Array(V + 1);
@@ -381,7 +388,7 @@ class CompactLM implements LanguageModel {
     // context), u8[nT] gain codes.
     if (p === n) {
       this.hasTrigrams = false;
-      this.ctxOf = new Int32Array(0);
+      this.contexts = new Uint32Array(0);
       this.ctxBoCode = new Uint8Array(0);
       this.ctxBoBook = new Float32Array(256);
       this.triStart = new Uint32Array(1);
@@ -397,9 +404,7 @@ class CompactLM implements LanguageModel {
     const ctxBoBook = r.f32Array(256);
     const triBook = r.f32Array(256);
     cur.pos = r.pos;
-    const contexts = cur.ascending(nC, nB, 'lm: trigram context');
-    const ctxOf = new Int32Array(nB).fill(-1);
-    for (let c = 0; c < nC; c++) ctxOf[contexts[c] as number] = c;
+    const contexts = cur.ascending(nC, nB, 'lm: trigram context', true);
     p = cur.pos;
     if (p + nC > n) throw new Error('unexpected end of data');
     const ctxBoCode = b.subarray(p, p + nC);
@@ -414,7 +419,7 @@ class CompactLM implements LanguageModel {
     p += nT;
     if (p !== n) throw new Error('lm: trailing data');
     this.hasTrigrams = nT > 0;
-    this.ctxOf = ctxOf;
+    this.contexts = contexts;
     this.ctxBoCode = ctxBoCode;
     this.ctxBoBook = ctxBoBook;
     this.triStart = triStart;
@@ -432,14 +437,24 @@ class CompactLM implements LanguageModel {
   }
 
   unigram(id: number): number {
-    return id < 0 || id >= this.size ? this.unkLogProb : (this.uni[id] ?? this.unkLogProb);
+    return id < 0 || id >= this.size ? this.unkLogProb : this.uniAt(id);
   }
 
   bigram(prev: number, id: number): number {
     const known = id >= 0 && id < this.size;
-    if (prev < 0 || prev >= this.size) return known ? (this.uni[id] ?? 0) : this.unkLogProb;
-    if (!known) return (this.bo[prev] ?? 0) + this.unkLogProb;
+    if (prev < 0 || prev >= this.size) return known ? this.uniAt(id) : this.unkLogProb;
+    if (!known) return this.boAt(prev) + this.unkLogProb;
     return this.bigramAt(prev, id, this.bigramIndex(prev, id));
+  }
+
+  /** log10 P(id) of a valid id */
+  private uniAt(id: number): number {
+    return this.uniBook[this.uniCode[id] as number] as number;
+  }
+
+  /** backoff weight of a valid id */
+  private boAt(id: number): number {
+    return this.boBook[this.boCode[id] as number] as number;
   }
 
   /** index of the stored bigram (prev, id) in next/gain, or -1; both ids must be valid */
@@ -449,7 +464,7 @@ class CompactLM implements LanguageModel {
 
   /** log10 P(id | prev) for known ids, given the index of their stored bigram (or -1). */
   private bigramAt(prev: number, id: number, k: number): number {
-    return (this.bo[prev] ?? 0) + (this.uni[id] ?? 0) + (k < 0 ? 0 : (this.gainBook[this.gainCode[k] ?? 0] ?? 0));
+    return this.boAt(prev) + this.uniAt(id) + (k < 0 ? 0 : (this.gainBook[this.gainCode[k] ?? 0] ?? 0));
   }
 
   /**
@@ -477,7 +492,7 @@ class CompactLM implements LanguageModel {
   private trigramUncached(p2: number, p1: number, id: number): number {
     // the context (p2, p1) is a stored bigram when it has trigrams
     const g = this.bigramIndex(p2, p1);
-    const c = g < 0 ? -1 : (this.ctxOf[g] ?? -1);
+    const c = g < 0 ? -1 : indexInSorted(this.contexts, 0, this.contexts.length, g);
     const bi = this.bigramIndex(p1, id);
     const bigram = this.bigramAt(p1, id, bi);
     if (c < 0) return bigram;
