@@ -18,8 +18,11 @@ const t1 = performance.now();
 let readMs = 0;
 const resources = await engine.loadResources(async (p) => {
   const s = performance.now();
-  // the CLI's reader (src/cli/node-assets.ts): gunzip on the thread pool
-  const bytes = new Uint8Array(await gunzipAsync(await readFile(new URL(p, root))));
+  // the CLI's reader (src/cli/node-assets.ts): gunzip on the thread pool, in one piece of the
+  // trailer's inflated size
+  const gz = await readFile(new URL(p, root));
+  const chunkSize = Math.min(Math.max(gz.readUInt32LE(gz.length - 4), 1 << 16), 1 << 26);
+  const bytes = new Uint8Array(await gunzipAsync(gz, { chunkSize }));
   readMs += performance.now() - s;
   return bytes;
 });
