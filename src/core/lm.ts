@@ -82,6 +82,8 @@ export function decodeUtf8(bytes: Uint8Array, start: number, end: number): strin
 export class AsciiStrings {
   readonly count: number;
   private readonly starts: Uint32Array;
+  /** AsciiStrings.hash of each string, computed in the same scan as the starts */
+  private readonly hashes: Uint32Array;
   private readonly cache: (string | undefined)[];
   constructor(
     private readonly bytes: Uint8Array,
@@ -89,33 +91,19 @@ export class AsciiStrings {
     end: number,
     expectedCount: number,
   ) {
-    // Separators are found with indexOf (a native scan); strings are hashed only when indexed.
     const starts = new Uint32Array(expectedCount + 1);
-    let k = 0;
-    if (end > start) {
-      let i = start;
-      for (;;) {
-        if (k >= expectedCount) throw new Error('string table: too many strings');
-        starts[k++] = i;
-        const nl = bytes.indexOf(10, i);
-        if (nl < 0 || nl >= end) break;
-        i = nl + 1;
-      }
-    }
+    const hashes = new Uint32Array(expectedCount);
+    const k = end > start ? scanStrings(bytes, start, end, starts, hashes) : 0;
     if (k !== expectedCount) throw new Error('string table: count mismatch');
     starts[k] = end + 1;
     this.count = k;
     this.starts = starts;
+    this.hashes = hashes;
     this.cache = new Array<string | undefined>(k);
   }
   /** FNV-1a hash of string i (the same as AsciiStrings.hash of its text). */
   hashAt(i: number): number {
-    const b = this.bytes;
-    const a = this.starts[i] as number;
-    const z = (this.starts[i + 1] as number) - 1;
-    let h = 0x811c9dc5;
-    for (let k = a; k < z; k++) h = Math.imul(h ^ (b[k] as number), 0x01000193);
-    return (h ^ (h >>> 15)) >>> 0;
+    return this.hashes[i] as number;
   }
   get(i: number): string {
     const hit = this.cache[i];
@@ -141,6 +129,32 @@ export class AsciiStrings {
     for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
     return (h ^ (h >>> 15)) >>> 0;
   }
+}
+
+/**
+ * One pass over the "\n"-separated strings in bytes[start, end) (end > start): the start of each in
+ * `starts` and its AsciiStrings.hash in `hashes`. Returns the number of strings. A plain byte loop,
+ * optimised while it runs, beats an indexOf call per string plus a second pass to hash them.
+ */
+function scanStrings(bytes: Uint8Array, start: number, end: number, starts: Uint32Array, hashes: Uint32Array): number {
+  const max = hashes.length;
+  if (max === 0) throw new Error('string table: too many strings');
+  let k = 0;
+  let h = 0x811c9dc5;
+  starts[0] = start;
+  for (let i = start; i < end; i++) {
+    const x = bytes[i] as number;
+    if (x === 10) {
+      if (k + 1 >= max) throw new Error('string table: too many strings');
+      hashes[k] = (h ^ (h >>> 15)) >>> 0;
+      starts[++k] = i + 1;
+      h = 0x811c9dc5;
+    } else {
+      h = Math.imul(h ^ x, 0x01000193);
+    }
+  }
+  hashes[k] = (h ^ (h >>> 15)) >>> 0;
+  return k + 1;
 }
 
 /** Read-only string -> string id hash table (open addressing) over some or all strings of an AsciiStrings. */
