@@ -533,7 +533,16 @@ function phraseIdsFor(lm: LanguageModel): (phrase: string) => number[] {
   return (phrase) => {
     let got = map.get(phrase);
     if (!got) {
-      got = phrase.split(' ').flatMap((w) => lmWords(w).map((x) => lm.id(x)));
+      got = [];
+      // word by word without split/flatMap: a cold start asks for thousands of these
+      for (let a = 0; ; ) {
+        const z = phrase.indexOf(' ', a);
+        const w = z < 0 ? phrase.slice(a) : phrase.slice(a, z);
+        if (w.includes('.')) for (const x of lmWords(w)) got.push(lm.id(x));
+        else got.push(lm.id(possessiveStem(w)));
+        if (z < 0) break;
+        a = z + 1;
+      }
       map.set(phrase, got);
     }
     return got;
@@ -549,6 +558,10 @@ const CONTRACTIONS = new Set(["it's", "that's", "there's", "here's", "what's", "
  */
 function lmWords(word: string): string[] {
   if (/^(?:\p{L}{1,3}\.){2,}$/u.test(word)) return word.match(/\p{L}{1,3}\./gu) ?? [word];
-  if (word.length > 3 && word.endsWith("'s") && !CONTRACTIONS.has(word)) return [word.slice(0, -2)];
-  return [word];
+  return [possessiveStem(word)];
+}
+
+/** "reserve's" → "reserve" (not "it's"); lmWords for a word without a dot. */
+function possessiveStem(word: string): string {
+  return word.length > 3 && word.endsWith("'s") && !CONTRACTIONS.has(word) ? word.slice(0, -2) : word;
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { decodeLanguageModel, type LanguageModel } from './lm';
+import { AsciiStrings, decodeLanguageModel, type LanguageModel, StringIndex } from './lm';
 
 const asset = fileURLToPath(new URL('../../public/data/lm.bin.gz', import.meta.url));
 const bytes = new Uint8Array(gunzipSync(readFileSync(asset)));
@@ -173,5 +173,32 @@ describe('language model', () => {
     it('rejects an asset whose trigram section is cut short', () => {
       expect(() => decodeLanguageModel(bytes.subarray(0, bytes.length - 1000))).toThrow();
     });
+  });
+});
+
+describe('string table', () => {
+  const table = (text: string, count: number) => {
+    const bytes = new TextEncoder().encode(`xx${text}yy`);
+    return new AsciiStrings(bytes, 2, 2 + text.length, count);
+  };
+
+  it('finds every string, empty ones included, and hashes each like AsciiStrings.hash', () => {
+    const words = ['the', '', 'white house', "don't", '', 'a'];
+    const t = table(words.join('\n'), words.length);
+    const index = new StringIndex(t);
+    words.forEach((w, i) => {
+      expect(t.get(i)).toBe(w);
+      expect(t.hashAt(i)).toBe(AsciiStrings.hash(w));
+      expect(t.equals(i, w)).toBe(true);
+    });
+    for (const w of ['the', 'white house', "don't", 'a']) expect(index.get(w)).toBe(words.indexOf(w));
+    expect(index.get('house')).toBe(-1);
+  });
+
+  it('checks the count', () => {
+    expect(table('', 0).count).toBe(0);
+    expect(() => table('a\nb', 1)).toThrow(/too many/);
+    expect(() => table('a\nb', 3)).toThrow(/mismatch/);
+    expect(() => table('a', 0)).toThrow(/too many/);
   });
 });

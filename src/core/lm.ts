@@ -82,6 +82,8 @@ export function decodeUtf8(bytes: Uint8Array, start: number, end: number): strin
 export class AsciiStrings {
   readonly count: number;
   private readonly starts: Uint32Array;
+  /** AsciiStrings.hash of each string, computed in the same scan as the starts */
+  private readonly hashes: Uint32Array;
   private readonly cache: (string | undefined)[];
   constructor(
     private readonly bytes: Uint8Array,
@@ -89,33 +91,19 @@ export class AsciiStrings {
     end: number,
     expectedCount: number,
   ) {
-    // Separators are found with indexOf (a native scan); strings are hashed only when indexed.
     const starts = new Uint32Array(expectedCount + 1);
-    let k = 0;
-    if (end > start) {
-      let i = start;
-      for (;;) {
-        if (k >= expectedCount) throw new Error('string table: too many strings');
-        starts[k++] = i;
-        const nl = bytes.indexOf(10, i);
-        if (nl < 0 || nl >= end) break;
-        i = nl + 1;
-      }
-    }
+    const hashes = new Uint32Array(expectedCount);
+    const k = end > start ? scanStrings(bytes, start, end, starts, hashes) : 0;
     if (k !== expectedCount) throw new Error('string table: count mismatch');
     starts[k] = end + 1;
     this.count = k;
     this.starts = starts;
+    this.hashes = hashes;
     this.cache = new Array<string | undefined>(k);
   }
   /** FNV-1a hash of string i (the same as AsciiStrings.hash of its text). */
   hashAt(i: number): number {
-    const b = this.bytes;
-    const a = this.starts[i] as number;
-    const z = (this.starts[i + 1] as number) - 1;
-    let h = 0x811c9dc5;
-    for (let k = a; k < z; k++) h = Math.imul(h ^ (b[k] as number), 0x01000193);
-    return (h ^ (h >>> 15)) >>> 0;
+    return this.hashes[i] as number;
   }
   get(i: number): string {
     const hit = this.cache[i];
@@ -141,6 +129,32 @@ export class AsciiStrings {
     for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
     return (h ^ (h >>> 15)) >>> 0;
   }
+}
+
+/**
+ * One pass over the "\n"-separated strings in bytes[start, end) (end > start): the start of each in
+ * `starts` and its AsciiStrings.hash in `hashes`. Returns the number of strings. A plain byte loop,
+ * optimised while it runs, beats an indexOf call per string plus a second pass to hash them.
+ */
+function scanStrings(bytes: Uint8Array, start: number, end: number, starts: Uint32Array, hashes: Uint32Array): number {
+  const max = hashes.length;
+  if (max === 0) throw new Error('string table: too many strings');
+  let k = 0;
+  let h = 0x811c9dc5;
+  starts[0] = start;
+  for (let i = start; i < end; i++) {
+    const x = bytes[i] as number;
+    if (x === 10) {
+      if (k + 1 >= max) throw new Error('string table: too many strings');
+      hashes[k] = (h ^ (h >>> 15)) >>> 0;
+      starts[++k] = i + 1;
+      h = 0x811c9dc5;
+    } else {
+      h = Math.imul(h ^ x, 0x01000193);
+    }
+  }
+  hashes[k] = (h ^ (h >>> 15)) >>> 0;
+  return k + 1;
 }
 
 /** Read-only string -> string id hash table (open addressing) over some or all strings of an AsciiStrings. */
@@ -232,60 +246,71 @@ export class ByteReader {
 }
 
 /**
- * Varint decoding for the assets' big sections. Small functions shared by every section, so V8
- * optimises them after the first one: a cold start spends its time here, not in the interpreter.
+ * `n` LEB128 varints from bytes[pos] into out[at .. at + n). Returns the position after them. Every
+ * section of both assets goes through this one small loop, so V8 optimises it during the first big
+ * section and a cold start spends little time decoding in the interpreter.
  */
+function readVarints(bytes: Uint8Array, pos: number, n: number, out: Uint32Array, at: number): number {
+  const len = bytes.length;
+  let p = pos;
+  for (let k = at, end = at + n; k < end; k++) {
+    if (p >= len) throw new Error('unexpected end of data');
+    let x = bytes[p++] as number;
+    let v = x & 0x7f;
+    let mul = 128;
+    while (x >= 0x80) {
+      if (p >= len) throw new Error('unexpected end of data');
+      x = bytes[p++] as number;
+      v += (x & 0x7f) * mul;
+      mul *= 128;
+    }
+    out[k] = v;
+  }
+  return p;
+}
+
+/** Varint decoding for the assets' big sections: raw values first (readVarints), then sums. */
 export class VarintCursor {
   constructor(
     readonly bytes: Uint8Array,
     public pos: number,
   ) {}
 
-  next(): number {
-    const b = this.bytes;
-    let p = this.pos;
-    let v = 0;
-    let mul = 1;
-    for (;;) {
-      if (p >= b.length) throw new Error('unexpected end of data');
-      const x = b[p++] as number;
-      v += (x & 0x7f) * mul;
-      if (x < 0x80) break;
-      mul *= 128;
-    }
-    this.pos = p;
-    return v;
-  }
-
   /** `n` counts as running totals: out[i] = sum of the counts before i, out[n] = the sum. Returns the sum. */
   counts(n: number, out: Uint32Array): number {
+    this.pos = readVarints(this.bytes, this.pos, n, out, 1);
+    out[0] = 0;
     let total = 0;
-    for (let i = 0; i < n; i++) {
+    for (let i = 1; i <= n; i++) {
+      total += out[i] as number;
       out[i] = total;
-      total += this.next();
     }
-    out[n] = total;
     return total;
   }
 
   /** Lists delimited by `starts` (n lists), each delta-coded ascending from 0, into `out`. */
   deltaLists(starts: Uint32Array, n: number, out: Uint32Array): void {
+    const first = starts[0] as number;
+    this.pos = readVarints(this.bytes, this.pos, (starts[n] as number) - first, out, first);
     for (let i = 0; i < n; i++) {
       let prev = 0;
       const end = starts[i + 1] as number;
       for (let k = starts[i] as number; k < end; k++) {
-        prev += this.next();
+        prev += out[k] as number;
         out[k] = prev;
       }
     }
   }
 
-  /** `n` ascending values, delta-coded, each below `limit`. */
-  ascending(n: number, limit: number, what: string): Uint32Array {
+  /** `n` ascending values, delta-coded, each below `limit` (and each above the one before when `strictly`). */
+  ascending(n: number, limit: number, what: string, strictly = false): Uint32Array {
     const out = new Uint32Array(n);
+    this.pos = readVarints(this.bytes, this.pos, n, out, 0);
     let v = 0;
     for (let k = 0; k < n; k++) {
-      v += this.next();
+      const d = out[k] as number;
+      if (strictly && d === 0 && k > 0) throw new Error(`${what}: repeated value`);
+      v += d;
       if (v >= limit) throw new Error(`${what}: value out of range`);
       out[k] = v;
     }
@@ -294,7 +319,7 @@ export class VarintCursor {
 }
 
 /** Position of `key` in the ascending run sorted[from, to), or -1. */
-function indexInSorted(sorted: Uint32Array, from: number, to: number, key: number): number {
+export function indexInSorted(sorted: Uint32Array, from: number, to: number, key: number): number {
   let lo = from;
   let hi = to - 1;
   while (lo <= hi) {
@@ -318,16 +343,19 @@ class CompactLM implements LanguageModel {
   readonly endId: number;
   private readonly words: AsciiStrings;
   private readonly ids: StringIndex;
-  private readonly uni: Float32Array;
-  private readonly bo: Float32Array;
+  /** unigram and backoff codes (views into the asset bytes) and their codebooks: value = book[code] */
+  private readonly uniCode: Uint8Array;
+  private readonly uniBook: Float32Array;
+  private readonly boCode: Uint8Array;
+  private readonly boBook: Float32Array;
   private readonly offsets: Uint32Array;
   private readonly next: Uint32Array;
   /** bigram gain codes (a view into the asset bytes) and their codebook */
   private readonly gainCode: Uint8Array;
   private readonly gainBook: Float32Array;
   readonly hasTrigrams: boolean;
-  /** trigram context number of each stored bigram (p2, p1), or -1 */
-  private readonly ctxOf: Int32Array;
+  /** the stored bigrams (p2, p1) that are trigram contexts, ascending: context c is contexts[c] */
+  private readonly contexts: Uint32Array;
   /** backoff2(p2, p1) per context */
   private readonly ctxBoCode: Uint8Array;
   private readonly ctxBoBook: Float32Array;
@@ -355,13 +383,15 @@ class CompactLM implements LanguageModel {
     this.words = r.asciiStrings(V);
     if (this.words.count !== V) throw new Error('lm: vocabulary size mismatch');
     this.ids = new StringIndex(this.words);
-    this.uni = new Float32Array(V);
-    this.bo = new Float32Array(V);
     const b = r.bytes;
     let p = r.pos;
     if (p + 2 * V > b.length) throw new Error('unexpected end of data');
-    for (let i = 0; i < V; i++) this.uni[i] = uniBook[b[p++] ?? 0] ?? 0;
-    for (let i = 0; i < V; i++) this.bo[i] = boBook[b[p++] ?? 0] ?? 0;
+    // like the gain codes, unigram and backoff codes stay bytes: no per-word work at load
+    this.uniCode = b.subarray(p, p + V);
+    this.uniBook = uniBook;
+    this.boCode = b.subarray(p + V, p + 2 * V);
+    this.boBook = boBook;
+    p += 2 * V;
     const n = b.length;
     const cur = new VarintCursor(b, p);
     this.offsets = new Uint32Array(V + 1);
@@ -381,7 +411,7 @@ class CompactLM implements LanguageModel {
     // context), u8[nT] gain codes.
     if (p === n) {
       this.hasTrigrams = false;
-      this.ctxOf = new Int32Array(0);
+      this.contexts = new Uint32Array(0);
       this.ctxBoCode = new Uint8Array(0);
       this.ctxBoBook = new Float32Array(256);
       this.triStart = new Uint32Array(1);
@@ -397,9 +427,7 @@ class CompactLM implements LanguageModel {
     const ctxBoBook = r.f32Array(256);
     const triBook = r.f32Array(256);
     cur.pos = r.pos;
-    const contexts = cur.ascending(nC, nB, 'lm: trigram context');
-    const ctxOf = new Int32Array(nB).fill(-1);
-    for (let c = 0; c < nC; c++) ctxOf[contexts[c] as number] = c;
+    const contexts = cur.ascending(nC, nB, 'lm: trigram context', true);
     p = cur.pos;
     if (p + nC > n) throw new Error('unexpected end of data');
     const ctxBoCode = b.subarray(p, p + nC);
@@ -414,7 +442,7 @@ class CompactLM implements LanguageModel {
     p += nT;
     if (p !== n) throw new Error('lm: trailing data');
     this.hasTrigrams = nT > 0;
-    this.ctxOf = ctxOf;
+    this.contexts = contexts;
     this.ctxBoCode = ctxBoCode;
     this.ctxBoBook = ctxBoBook;
     this.triStart = triStart;
@@ -432,14 +460,24 @@ class CompactLM implements LanguageModel {
   }
 
   unigram(id: number): number {
-    return id < 0 || id >= this.size ? this.unkLogProb : (this.uni[id] ?? this.unkLogProb);
+    return id < 0 || id >= this.size ? this.unkLogProb : this.uniAt(id);
   }
 
   bigram(prev: number, id: number): number {
     const known = id >= 0 && id < this.size;
-    if (prev < 0 || prev >= this.size) return known ? (this.uni[id] ?? 0) : this.unkLogProb;
-    if (!known) return (this.bo[prev] ?? 0) + this.unkLogProb;
+    if (prev < 0 || prev >= this.size) return known ? this.uniAt(id) : this.unkLogProb;
+    if (!known) return this.boAt(prev) + this.unkLogProb;
     return this.bigramAt(prev, id, this.bigramIndex(prev, id));
+  }
+
+  /** log10 P(id) of a valid id */
+  private uniAt(id: number): number {
+    return this.uniBook[this.uniCode[id] as number] as number;
+  }
+
+  /** backoff weight of a valid id */
+  private boAt(id: number): number {
+    return this.boBook[this.boCode[id] as number] as number;
   }
 
   /** index of the stored bigram (prev, id) in next/gain, or -1; both ids must be valid */
@@ -449,7 +487,7 @@ class CompactLM implements LanguageModel {
 
   /** log10 P(id | prev) for known ids, given the index of their stored bigram (or -1). */
   private bigramAt(prev: number, id: number, k: number): number {
-    return (this.bo[prev] ?? 0) + (this.uni[id] ?? 0) + (k < 0 ? 0 : (this.gainBook[this.gainCode[k] ?? 0] ?? 0));
+    return this.boAt(prev) + this.uniAt(id) + (k < 0 ? 0 : (this.gainBook[this.gainCode[k] ?? 0] ?? 0));
   }
 
   /**
@@ -477,7 +515,7 @@ class CompactLM implements LanguageModel {
   private trigramUncached(p2: number, p1: number, id: number): number {
     // the context (p2, p1) is a stored bigram when it has trigrams
     const g = this.bigramIndex(p2, p1);
-    const c = g < 0 ? -1 : (this.ctxOf[g] ?? -1);
+    const c = g < 0 ? -1 : indexInSorted(this.contexts, 0, this.contexts.length, g);
     const bi = this.bigramIndex(p1, id);
     const bigram = this.bigramAt(p1, id, bi);
     if (c < 0) return bigram;

@@ -36,6 +36,32 @@ describe('the names asset', () => {
     expect(g.isPrefix('white house')).toBe(false);
   });
 
+  it('answers like sets of the names and their word prefixes, sorted asset or not', () => {
+    const names = ['white house', 'white', 'white house press office', 'u.k.', 'whitehall', 'a b c', 'white-house'];
+    const sorted = decodeNames(bytes(`UNM1\n${[...names].sort().join('\n')}\n`));
+    const unsorted = decodeNames(bytes(`UNM1\n${names.join('\n')}\n`));
+    const prefixes = new Set(
+      names.flatMap((n) =>
+        n
+          .split(' ')
+          .slice(1)
+          .map((_w, i) =>
+            n
+              .split(' ')
+              .slice(0, i + 1)
+              .join(' '),
+          ),
+      ),
+    );
+    for (const q of [...names, ...prefixes, 'whit', 'white ', 'white house press', 'a', 'a b', 'b', 'zzz', '', 'u.k']) {
+      for (const g of [sorted, unsorted]) {
+        expect(g.has(q), q).toBe(names.includes(q));
+        expect(g.isPrefix(q), q).toBe(prefixes.has(q));
+      }
+    }
+    expect(sorted.size).toBe(names.length);
+  });
+
   it('refuses bytes without the magic line', () => {
     expect(() => decodeNames(bytes('white house\n'))).toThrow(/magic/);
   });

@@ -39,13 +39,48 @@ class SetGazetteer implements Gazetteer {
   }
 }
 
+/**
+ * The asset's names as they come, sorted by code unit: lookups are binary searches, so loading
+ * builds no sets (the names that some longer name starts with + " " form a run of the sorted list).
+ */
+class SortedGazetteer implements Gazetteer {
+  constructor(private readonly names: readonly string[]) {}
+  get size(): number {
+    return this.names.length;
+  }
+  /** index of the first name >= key */
+  private lowerBound(key: string): number {
+    const names = this.names;
+    let lo = 0;
+    let hi = names.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((names[mid] as string) < key) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+  has(name: string): boolean {
+    return this.names[this.lowerBound(name)] === name;
+  }
+  isPrefix(words: string): boolean {
+    const key = `${words} `;
+    return this.names[this.lowerBound(key)]?.startsWith(key) ?? false;
+  }
+}
+
 const MAGIC = 'UNM1';
 
-/** Decode the gunzipped names asset: the line "UNM1", then one name per line. */
+/** Decode the gunzipped names asset: the line "UNM1", then one name per line (sorted by code unit). */
 export function decodeNames(bytes: Uint8Array): Gazetteer {
   const lines = decodeUtf8(bytes, 0, bytes.length).split('\n');
   if (lines[0] !== MAGIC) throw new Error('names: bad magic');
-  return new SetGazetteer(lines.slice(1).filter((l) => l.length > 0));
+  const names = lines.slice(1).filter((l) => l.length > 0);
+  for (let i = 1; i < names.length; i++) {
+    // not strictly ascending (an asset built otherwise): sets work for any order
+    if (!((names[i - 1] as string) < (names[i] as string))) return new SetGazetteer(names);
+  }
+  return new SortedGazetteer(names);
 }
 
 /** A gazetteer from a list of names as written ("White House", "Secretary-General"); for tests and tools. */

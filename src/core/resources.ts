@@ -23,7 +23,16 @@ export const ASSET_PATHS = {
 /** Returns the asset's bytes, already gunzipped. */
 export type ReadAsset = (path: string) => Promise<Uint8Array>;
 
+/**
+ * Reads the three assets in parallel and decodes each as soon as it arrives, so the smaller ones are
+ * decoded while the language model is still being read and gunzipped (off the main thread when the
+ * reader is asynchronous).
+ */
 export async function loadResources(read: ReadAsset): Promise<Resources> {
-  const [lm, channel, names] = await Promise.all([read(ASSET_PATHS.lm), read(ASSET_PATHS.channel), read(ASSET_PATHS.names)]);
-  return { lm: decodeLanguageModel(lm), channel: decodeChannel(channel), names: decodeNames(names) };
+  const [lm, channel, names] = await Promise.all([
+    read(ASSET_PATHS.lm).then(decodeLanguageModel),
+    read(ASSET_PATHS.channel).then(decodeChannel),
+    read(ASSET_PATHS.names).then(decodeNames),
+  ]);
+  return { lm, channel, names };
 }
