@@ -512,10 +512,22 @@ class CompactLM implements LanguageModel {
     return value;
   }
 
+  private ctxOf: Int32Array | null = null;
+  private contextIndex(): Int32Array {
+    let t = this.ctxOf;
+    if (!t) {
+      t = new Int32Array(this.next.length).fill(-1);
+      const contexts = this.contexts;
+      for (let c = 0; c < contexts.length; c++) t[contexts[c] as number] = c;
+      this.ctxOf = t;
+    }
+    return t;
+  }
+
   private trigramUncached(p2: number, p1: number, id: number): number {
     // the context (p2, p1) is a stored bigram when it has trigrams
     const g = this.bigramIndex(p2, p1);
-    const c = g < 0 ? -1 : indexInSorted(this.contexts, 0, this.contexts.length, g);
+    const c = g < 0 ? -1 : (this.contextIndex()[g] as number);
     const bi = this.bigramIndex(p1, id);
     const bigram = this.bigramAt(p1, id, bi);
     if (c < 0) return bigram;
