@@ -6,6 +6,7 @@
  * ("told CNBC").
  */
 import data from './data/publishers.json';
+import { LiteralScanner, requiredLiterals } from './literals';
 import type { PageMeta, Source, SourceCandidate } from './types';
 
 interface Signal {
@@ -14,11 +15,16 @@ interface Signal {
   label: string;
 }
 
+/** A signal with the literals every match contains (ids into the scanner); null: always run it. */
+interface CompiledSignal extends Signal {
+  need: number[][] | null;
+}
+
 interface Publisher {
   name: string;
   domain: string;
   spelling: string;
-  signals: Signal[];
+  signals: CompiledSignal[];
 }
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -47,6 +53,22 @@ function genericSignals(names: readonly string[]): Signal[] {
   ];
 }
 
+// Most signals name an outlet ("told CNBC"): one scan of a page for the literals each signal
+// requires (derived from its pattern by literals.ts) rules out nearly all of them at once.
+const LITERAL_IDS = new Map<string, number>();
+const literalId = (lit: string) => {
+  let id = LITERAL_IDS.get(lit);
+  if (id === undefined) {
+    id = LITERAL_IDS.size;
+    LITERAL_IDS.set(lit, id);
+  }
+  return id;
+};
+const compile = (s: Signal): CompiledSignal => {
+  const req = requiredLiterals(s.re.source, s.re.flags);
+  return { ...s, need: req && req.length > 0 ? req.map((clause) => clause.map(literalId)) : null };
+};
+
 const PUBLISHERS: Publisher[] = data.publishers.map((p) => ({
   name: p.name,
   domain: p.domain,
@@ -54,8 +76,22 @@ const PUBLISHERS: Publisher[] = data.publishers.map((p) => ({
   signals: [
     ...p.signals.map((s) => ({ re: new RegExp(s.re, `${'flags' in s ? s.flags : ''}g`), weight: s.weight, label: s.label })),
     ...genericSignals(p.names),
-  ],
+  ].map(compile),
 }));
+
+const SCANNER = new LiteralScanner([...LITERAL_IDS.keys()]);
+
+/** Every signal's pattern and the literals it was found to require (null: none); for tests. */
+export function signalRequirements(): { re: RegExp; literals: string[][] | null }[] {
+  const byId = [...LITERAL_IDS.keys()];
+  return PUBLISHERS.flatMap((p) =>
+    p.signals.map((s) => ({ re: s.re, literals: s.need ? s.need.map((clause) => clause.map((id) => byId[id] as string)) : null })),
+  );
+}
+
+/** Whether `sig` can match a body whose literals are `found`. */
+const mayMatch = (sig: CompiledSignal, found: Uint8Array) =>
+  sig.need === null || sig.need.every((clause) => clause.some((id) => found[id] === 1));
 
 const SPELLING = {
   uk: new RegExp(`\\b(?:${data.spelling.uk.join('|')})`, 'gi'),
@@ -86,11 +122,19 @@ export function inferSource({ text, restoredText, url, meta }: SourceInput): Sou
   };
 
   const bodies = restoredText === text ? [text] : [restoredText, text];
+  const found: (Uint8Array | undefined)[] = [];
+  const literalsOf = (b: number) => {
+    const f = found[b] ?? SCANNER.scan(bodies[b] as string);
+    found[b] = f;
+    return f;
+  };
   for (const p of PUBLISHERS) {
     if (ownHost && sameSite(ownHost, p.domain)) continue;
     for (const sig of p.signals) {
       const seen = new Map<string, number>();
-      for (const body of bodies) {
+      for (let b = 0; b < bodies.length; b++) {
+        if (!mayMatch(sig, literalsOf(b))) continue;
+        const body = bodies[b] as string;
         sig.re.lastIndex = 0;
         for (let m = sig.re.exec(body); m !== null; m = sig.re.exec(body)) {
           if (m[0].length === 0) sig.re.lastIndex++;
