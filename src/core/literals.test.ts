@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import data from './data/publishers.json';
 import { LiteralScanner, requiredLiterals, satisfies } from './literals';
 import { signalRequirements } from './source';
 
@@ -63,6 +64,16 @@ describe('requiredLiterals', () => {
         fc.property(gen, (s) => satisfies(literals, s)),
         { numRuns: 40 },
       );
+    }
+  });
+
+  it('matches the literals stored with every publisher signal (run scripts/data/build-signal-literals.mjs after editing one)', () => {
+    for (const p of data.publishers) {
+      for (const s of p.signals)
+        expect({ re: s.re, literals: s.literals }).toEqual({
+          re: s.re,
+          literals: requiredLiterals(s.re, 'flags' in s ? s.flags : '') ?? [],
+        });
     }
   });
 

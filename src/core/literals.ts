@@ -12,8 +12,11 @@
 /** Every match contains, for each clause, one of its literals. `[]` requires nothing. */
 export type Requirement = readonly (readonly string[])[];
 
-/** The largest finite set of strings tracked for one part of a pattern. */
-const MAX_EXACT = 64;
+/**
+ * The largest finite set of strings tracked for one part of a pattern; past it, the parts become
+ * separate clauses ("CNBC has reached out" → "CNBC " and one of "reached out", "contacted", …).
+ */
+const MAX_EXACT = 8;
 
 /** What a part of a pattern can match: exactly one of `exact` (when finite and small), and clauses it requires. */
 interface Info {
@@ -84,6 +87,7 @@ function bestClause(info: Info): string[] | null {
 }
 
 const SYNTAX_CHARS = '^$\\.*+?()[]{}|/';
+const QUANTIFIERS = '*+?{';
 
 class Parser {
   pos = 0;
@@ -125,7 +129,10 @@ class Parser {
     };
     while (this.pos < this.src.length && this.peek() !== '|' && this.peek() !== ')') {
       const item = this.term();
-      if (item.exact && cur.length * item.exact.length <= MAX_EXACT) {
+      if (item.exact?.length === 1) {
+        const tail = item.exact[0] as string;
+        cur = cur.map((x) => x + tail);
+      } else if (item.exact && cur.length * item.exact.length <= MAX_EXACT) {
         cur = product(cur, item.exact);
       } else {
         allExact = false;
@@ -185,10 +192,19 @@ class Parser {
     }
     if (c === '\\') return this.atomEscape();
     if ('*+?{}])|'.includes(c)) throw new Unsupported();
-    // One code point with the u flag (a surrogate pair stays whole), else one code unit.
+    // One code point with the u flag (a surrogate pair stays whole), else one code unit; then,
+    // unless a quantifier applies to it, the plain characters that follow, as one string.
     const ch = this.unicode ? String.fromCodePoint(this.src.codePointAt(this.pos) as number) : c;
     this.pos += ch.length;
-    return { exact: [ch], cnf: [] };
+    let run = ch;
+    while (!QUANTIFIERS.includes(this.peek())) {
+      const next = this.src.charCodeAt(this.pos);
+      if (Number.isNaN(next) || (next >= 0xd800 && next <= 0xdfff) || SYNTAX_CHARS.includes(this.peek())) break;
+      if (QUANTIFIERS.includes(this.src.charAt(this.pos + 1))) break;
+      run += this.peek();
+      this.pos++;
+    }
+    return { exact: [run], cnf: [] };
   }
 
   private atomEscape(): Info {
@@ -287,9 +303,9 @@ class Parser {
 
 /**
  * Finds which of a fixed set of literals occur in a text, in one pass. Each literal of four or more
- * code units is indexed by one of its 4-grams, the one fewest other literals share (for "told CNBC"
- * and "spoke to CNBC" a gram of the outlet's name, not of "told"), and checked in place where the
- * text has that gram; shorter literals are looked up directly.
+ * code units is indexed by one of its 4-grams, one unlike common prose (for "told CNBC" a gram of
+ * the outlet's name, not of "told"), and checked in place where the text has a gram of the same
+ * hash; shorter literals are looked up directly.
  */
 export class LiteralScanner {
   private readonly literals: readonly string[];
@@ -308,25 +324,25 @@ export class LiteralScanner {
     this.next = new Int32Array(literals.length).fill(-1);
     this.offset = new Int32Array(literals.length);
     this.hash = new Int32Array(literals.length);
-    const sharing = new Map<string, number>();
-    for (const lit of new Set(literals)) {
-      const grams = new Set<string>();
-      for (let k = 0; k + GRAM <= lit.length; k++) grams.add(lit.slice(k, k + GRAM));
-      for (const g of grams) sharing.set(g, (sharing.get(g) ?? 0) + 1);
-    }
     literals.forEach((lit, id) => {
       if (lit.length === 0) throw new Error('LiteralScanner: empty literal');
       if (lit.length < GRAM) {
         this.short.push(id);
         return;
       }
-      // The gram fewest literals share; between equals, one unlike common prose (a capital, a digit, a sign).
-      const cost = (k: number) => {
-        const g = lit.slice(k, k + GRAM);
-        return 2 * (sharing.get(g) ?? 0) + (/^[a-z ]+$/.test(g) ? 1 : 0);
-      };
+      // The gram least like common prose (capitals, digits, signs, rare letters), the last of
+      // equals: the outlet's name in "told CNBC" or "spoke to CNBC", not "told" or "to C".
       let best = 0;
-      for (let k = 1; k + GRAM <= lit.length; k++) if (cost(k) < cost(best)) best = k;
+      let bestRarity = -1;
+      let rarity = 0;
+      for (let j = 0; j < lit.length; j++) {
+        rarity += rarityOf(lit.charCodeAt(j));
+        if (j >= GRAM) rarity -= rarityOf(lit.charCodeAt(j - GRAM));
+        if (j >= GRAM - 1 && rarity >= bestRarity) {
+          best = j - (GRAM - 1);
+          bestRarity = rarity;
+        }
+      }
       this.offset[id] = best;
       const h = gramHash(lit, best);
       this.hash[id] = h;
@@ -359,12 +375,13 @@ export class LiteralScanner {
 }
 
 /**
- * text.includes(lit) for a literal of a few code units, searched by its least common unit: V8
- * searches by the first, and " / " would stop at every space.
+ * text.includes(lit) for a literal of a few code units. V8 searches by the first unit, which for
+ * " / " stops at every space; such a literal is searched by its rarest unit instead.
  */
 function containsShort(text: string, lit: string): boolean {
+  if (lit.charCodeAt(0) !== 32) return text.includes(lit);
   let k = 0;
-  for (let j = 1; j < lit.length; j++) if (commonness(lit.charCodeAt(j)) < commonness(lit.charCodeAt(k))) k = j;
+  for (let j = 1; j < lit.length; j++) if (rarityOf(lit.charCodeAt(j)) > rarityOf(lit.charCodeAt(k))) k = j;
   const unit = lit.charAt(k);
   for (let at = text.indexOf(unit); at !== -1; at = text.indexOf(unit, at + 1)) {
     if (text.startsWith(lit, at - k)) return true;
@@ -372,8 +389,10 @@ function containsShort(text: string, lit: string): boolean {
   return false;
 }
 
-/** How often a code unit occurs in English prose, roughly: a space, a lowercase letter, anything else. */
-const commonness = (c: number) => (c === 32 ? 2 : c >= 97 && c <= 122 ? 1 : 0);
+/** How rare a code unit is in English prose, roughly: 0 for a space or a common letter, 1 for other lowercase letters, 3 for anything else. */
+const rarityOf = (c: number): number => (c === 32 ? 0 : c >= 97 && c <= 122 ? (COMMON_LETTERS[c - 97] as number) : 3);
+/** a–z: 0 for the eleven commonest letters (e t a o i n s r h l d), else 1. */
+const COMMON_LETTERS = [0, 1, 1, 0, 0, 1, 1, 0, 0, 1, 1, 0, 1, 0, 0, 1, 1, 0, 0, 0, 1, 1, 1, 1, 1, 1];
 
 const GRAM = 4;
 /** Hash bits of the occupancy filter (a bit per hash) and of the bucket table (its top bits). */

@@ -6,11 +6,13 @@
  * ("told CNBC").
  */
 import data from './data/publishers.json';
-import { LiteralScanner, requiredLiterals } from './literals';
+import { LiteralScanner } from './literals';
 import type { PageMeta, Source, SourceCandidate } from './types';
 
 interface Signal {
-  re: RegExp;
+  /** The pattern and its flags (always with g); compiled on first use, as most never run. */
+  source: string;
+  flags: string;
   weight: number;
   label: string;
 }
@@ -18,7 +20,13 @@ interface Signal {
 /** A signal with the literals every match contains (ids into the scanner); null: always run it. */
 interface CompiledSignal extends Signal {
   need: number[][] | null;
+  re?: RegExp;
 }
+
+const regexOf = (s: CompiledSignal): RegExp => {
+  s.re ??= new RegExp(s.source, s.flags);
+  return s.re;
+};
 
 interface Publisher {
   name: string;
@@ -38,15 +46,14 @@ function genericSignals(names: readonly string[]): Signal[] {
   const n = `(?:${names.map(escapeRe).join('|')})`;
   return [
     {
-      re: new RegExp(`\\b${n}(?:'s|’s) [A-Z][\\p{L}'’-]+(?: [A-Z][\\p{L}'’-]+){1,2} (?:contributed|added|reported)\\b`, 'gu'),
+      source: `\\b${n}(?:'s|’s) [A-Z][\\p{L}'’-]+(?: [A-Z][\\p{L}'’-]+){1,2} (?:contributed|added|reported)\\b`,
+      flags: 'gu',
       weight: 3,
       label: "staff contributor line '$0'",
     },
     {
-      re: new RegExp(
-        `\\b${n} (?:has |had )?(?:reached out|contacted|obtained|reviewed|verified|confirmed|was unable to|could not independently)\\b`,
-        'g',
-      ),
+      source: `\\b${n} (?:has |had )?(?:reached out|contacted|obtained|reviewed|verified|confirmed|was unable to|could not independently)\\b`,
+      flags: 'g',
       weight: 2.5,
       label: "the outlet's own reporting: '$0'",
     },
@@ -54,7 +61,9 @@ function genericSignals(names: readonly string[]): Signal[] {
 }
 
 // Most signals name an outlet ("told CNBC"): one scan of a page for the literals each signal
-// requires (derived from its pattern by literals.ts) rules out nearly all of them at once.
+// requires rules out nearly all of them at once. A data signal's `literals` are derived from its
+// pattern by literals.ts (scripts/data/build-signal-literals.mjs writes them; literals.test.ts
+// checks they are current and sound); a generic signal requires one of the outlet's names.
 const LITERAL_IDS = new Map<string, number>();
 const literalId = (lit: string) => {
   let id = LITERAL_IDS.get(lit);
@@ -64,19 +73,21 @@ const literalId = (lit: string) => {
   }
   return id;
 };
-const compile = (s: Signal): CompiledSignal => {
-  const req = requiredLiterals(s.re.source, s.re.flags);
-  return { ...s, need: req && req.length > 0 ? req.map((clause) => clause.map(literalId)) : null };
-};
+const compile = (s: Signal, literals: readonly (readonly string[])[]): CompiledSignal => ({
+  ...s,
+  need: literals.length > 0 ? literals.map((clause) => clause.map(literalId)) : null,
+});
 
 const PUBLISHERS: Publisher[] = data.publishers.map((p) => ({
   name: p.name,
   domain: p.domain,
   spelling: p.spelling,
   signals: [
-    ...p.signals.map((s) => ({ re: new RegExp(s.re, `${'flags' in s ? s.flags : ''}g`), weight: s.weight, label: s.label })),
-    ...genericSignals(p.names),
-  ].map(compile),
+    ...p.signals.map((s) =>
+      compile({ source: s.re, flags: `${'flags' in s ? s.flags : ''}g`, weight: s.weight, label: s.label }, s.literals),
+    ),
+    ...genericSignals(p.names).map((s) => compile(s, [p.names])),
+  ],
 }));
 
 const SCANNER = new LiteralScanner([...LITERAL_IDS.keys()]);
@@ -85,7 +96,7 @@ const SCANNER = new LiteralScanner([...LITERAL_IDS.keys()]);
 export function signalRequirements(): { re: RegExp; literals: string[][] | null }[] {
   const byId = [...LITERAL_IDS.keys()];
   return PUBLISHERS.flatMap((p) =>
-    p.signals.map((s) => ({ re: s.re, literals: s.need ? s.need.map((clause) => clause.map((id) => byId[id] as string)) : null })),
+    p.signals.map((s) => ({ re: regexOf(s), literals: s.need ? s.need.map((clause) => clause.map((id) => byId[id] as string)) : null })),
   );
 }
 
@@ -135,9 +146,10 @@ export function inferSource({ text, restoredText, url, meta }: SourceInput): Sou
       for (let b = 0; b < bodies.length; b++) {
         if (!mayMatch(sig, literalsOf(b))) continue;
         const body = bodies[b] as string;
-        sig.re.lastIndex = 0;
-        for (let m = sig.re.exec(body); m !== null; m = sig.re.exec(body)) {
-          if (m[0].length === 0) sig.re.lastIndex++;
+        const re = regexOf(sig);
+        re.lastIndex = 0;
+        for (let m = re.exec(body); m !== null; m = re.exec(body)) {
+          if (m[0].length === 0) re.lastIndex++;
           seen.set(m[0], (seen.get(m[0]) ?? 0) + 1);
         }
         if (seen.size > 0) break; // the restored text found it; the page text would repeat it
