@@ -203,7 +203,10 @@ export function matchNames(
     /** The name so far ends at token k: record it if complete, go on if some name continues it. */
     const step = (k: number, words: string, swap: Swap | null, capitalised: boolean) => {
       if (swap) swaps.push(swap);
-      if (swaps.length > 0 && capitalised && gazetteer.has(words)) record(i, k, words);
+      // record() takes a one-token name only as an abbreviation, a longer one only with a space:
+      // the gazetteer is not asked about what it would turn down.
+      const recordable = i === k ? words.indexOf('.') !== -1 && ABBREVIATION.test(words) : words.indexOf(' ') !== -1;
+      if (swaps.length > 0 && capitalised && recordable && gazetteer.has(words)) record(i, k, words);
       if (gazetteer.isPrefix(words)) extend(k + 1, words);
       if (swap) swaps.pop();
     };
