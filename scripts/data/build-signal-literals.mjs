@@ -1,7 +1,8 @@
 // node scripts/data/build-signal-literals.mjs: writes each publisher signal's `literals` in
-// src/core/data/publishers.json — the strings every match of its pattern contains, derived by
-// src/core/literals.ts — so source.ts skips the signals a page cannot match without deriving them
-// at startup. Run it after editing a signal; src/core/literals.test.ts fails while one is stale.
+// src/core/data/publishers.json — strings one of which every match of its pattern contains, derived
+// by src/core/literals.ts (requiredLiterals, then anchorClause) — so source.ts skips the signals a
+// page cannot match without deriving them at startup. Run it after editing a signal;
+// src/core/literals.test.ts fails while one is stale.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,7 +20,7 @@ esbuild.buildSync({
   outfile,
   logLevel: 'error',
 });
-const { requiredLiterals } = await import(`${pathToFileURL(outfile).href}?t=${fs.statSync(outfile).mtimeMs}`);
+const { anchorClause, requiredLiterals } = await import(`${pathToFileURL(outfile).href}?t=${fs.statSync(outfile).mtimeMs}`);
 
 const file = path.join(ROOT, 'src/core/data/publishers.json');
 const data = JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -28,7 +29,7 @@ let none = 0;
 for (const p of data.publishers) {
   p.signals = p.signals.map(({ literals: old, ...s }) => {
     // [] when the pattern requires no literal the parser can vouch for: the signal always runs.
-    const literals = requiredLiterals(s.re, s.flags ?? '') ?? [];
+    const literals = anchorClause(requiredLiterals(s.re, s.flags ?? '') ?? []);
     if (literals.length === 0) none++;
     if (JSON.stringify(old) !== JSON.stringify(literals)) changed++;
     return { ...s, literals };

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import data from './data/publishers.json';
-import { LiteralScanner, requiredLiterals, satisfies } from './literals';
+import { anchorClause, LiteralScanner, requiredLiterals, satisfies } from './literals';
 import { signalRequirements } from './source';
 
 describe('requiredLiterals', () => {
@@ -61,7 +61,7 @@ describe('requiredLiterals', () => {
       if (!literals) continue;
       const gen = fc.stringMatching(new RegExp(relax(re.source), re.flags.replace('g', '')));
       fc.assert(
-        fc.property(gen, (s) => satisfies(literals, s)),
+        fc.property(gen, (s) => satisfies([literals], s)),
         { numRuns: 40 },
       );
     }
@@ -72,9 +72,21 @@ describe('requiredLiterals', () => {
       for (const s of p.signals)
         expect({ re: s.re, literals: s.literals }).toEqual({
           re: s.re,
-          literals: requiredLiterals(s.re, 'flags' in s ? s.flags : '') ?? [],
+          literals: anchorClause(requiredLiterals(s.re, 'flags' in s ? s.flags : '') ?? []),
         });
     }
+  });
+
+  it('keeps the most distinctive clause as the anchor, then the one with fewest literals', () => {
+    expect(anchorClause([[', '], [' '], [' (UPI) --']])).toEqual([' (UPI) --']);
+    expect(
+      anchorClause([
+        ["CNBC's ", 'CNBC’s '],
+        ['Last Call', 'Mad Money'],
+      ]),
+    ).toEqual(["CNBC's ", 'CNBC’s ']);
+    expect(anchorClause([['in an interview with', 'speaking to'], [' CNBC']])).toEqual([' CNBC']);
+    expect(anchorClause([])).toEqual([]);
   });
 
   it('finds a requirement for almost every publisher signal', () => {

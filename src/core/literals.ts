@@ -43,6 +43,36 @@ export function requiredLiterals(source: string, flags = ''): Requirement | null
   }
 }
 
+/**
+ * The one clause of `req` a prefilter keeps: the one whose least distinctive literal is most
+ * distinctive (capitals, digits and signs over common lowercase prose), then the one with fewest
+ * literals. [] when `req` requires nothing.
+ */
+export function anchorClause(req: Requirement): readonly string[] {
+  let best: readonly string[] = [];
+  let bestScore = -1;
+  for (const clause of req) {
+    const score = Math.min(...clause.map(distinctiveness));
+    if (score > bestScore || (score === bestScore && clause.length < best.length)) {
+      best = clause;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** The rarity (rarityOf) of a literal's most distinctive four code units, or of all of it when shorter. */
+function distinctiveness(lit: string): number {
+  let best = 0;
+  let sum = 0;
+  for (let j = 0; j < lit.length; j++) {
+    sum += rarityOf(lit.charCodeAt(j));
+    if (j >= GRAM) sum -= rarityOf(lit.charCodeAt(j - GRAM));
+    if (sum > best) best = sum;
+  }
+  return best;
+}
+
 /** True when `text` holds a literal of every clause (a cheap check; the scanner does it for many texts at once). */
 export function satisfies(req: Requirement, text: string): boolean {
   return req.every((clause) => clause.some((lit) => text.includes(lit)));

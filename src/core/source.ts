@@ -17,9 +17,9 @@ interface Signal {
   label: string;
 }
 
-/** A signal with the literals every match contains (ids into the scanner); null: always run it. */
+/** A signal with literals one of which every match contains (ids into the scanner); null: always run it. */
 interface CompiledSignal extends Signal {
-  need: number[][] | null;
+  need: number[] | null;
   re?: RegExp;
 }
 
@@ -73,9 +73,9 @@ const literalId = (lit: string) => {
   }
   return id;
 };
-const compile = (s: Signal, literals: readonly (readonly string[])[]): CompiledSignal => ({
+const compile = (s: Signal, literals: readonly string[]): CompiledSignal => ({
   ...s,
-  need: literals.length > 0 ? literals.map((clause) => clause.map(literalId)) : null,
+  need: literals.length > 0 ? literals.map(literalId) : null,
 });
 
 const PUBLISHERS: Publisher[] = data.publishers.map((p) => ({
@@ -86,23 +86,22 @@ const PUBLISHERS: Publisher[] = data.publishers.map((p) => ({
     ...p.signals.map((s) =>
       compile({ source: s.re, flags: `${'flags' in s ? s.flags : ''}g`, weight: s.weight, label: s.label }, s.literals),
     ),
-    ...genericSignals(p.names).map((s) => compile(s, [p.names])),
+    ...genericSignals(p.names).map((s) => compile(s, p.names)),
   ],
 }));
 
 const SCANNER = new LiteralScanner([...LITERAL_IDS.keys()]);
 
-/** Every signal's pattern and the literals it was found to require (null: none); for tests. */
-export function signalRequirements(): { re: RegExp; literals: string[][] | null }[] {
+/** Every signal's pattern and the literals one of which it requires (null: none); for tests. */
+export function signalRequirements(): { re: RegExp; literals: string[] | null }[] {
   const byId = [...LITERAL_IDS.keys()];
   return PUBLISHERS.flatMap((p) =>
-    p.signals.map((s) => ({ re: regexOf(s), literals: s.need ? s.need.map((clause) => clause.map((id) => byId[id] as string)) : null })),
+    p.signals.map((s) => ({ re: regexOf(s), literals: s.need ? s.need.map((id) => byId[id] as string) : null })),
   );
 }
 
 /** Whether `sig` can match a body whose literals are `found`. */
-const mayMatch = (sig: CompiledSignal, found: Uint8Array) =>
-  sig.need === null || sig.need.every((clause) => clause.some((id) => found[id] === 1));
+const mayMatch = (sig: CompiledSignal, found: Uint8Array) => sig.need === null || sig.need.some((id) => found[id] === 1);
 
 const SPELLING = {
   uk: new RegExp(`\\b(?:${data.spelling.uk.join('|')})`, 'gi'),
