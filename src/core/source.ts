@@ -101,7 +101,11 @@ export function signalRequirements(): { re: RegExp; literals: string[] | null }[
 }
 
 /** Whether `sig` can match a body whose literals are `found`. */
-const mayMatch = (sig: CompiledSignal, found: Uint8Array) => sig.need === null || sig.need.some((id) => found[id] === 1);
+function mayMatch(sig: CompiledSignal, found: Uint8Array): boolean {
+  if (sig.need === null) return true;
+  for (const id of sig.need) if (found[id] === 1) return true;
+  return false;
+}
 
 const SPELLING = {
   uk: new RegExp(`\\b(?:${data.spelling.uk.join('|')})`, 'gi'),
@@ -132,28 +136,32 @@ export function inferSource({ text, restoredText, url, meta }: SourceInput): Sou
   };
 
   const bodies = restoredText === text ? [text] : [restoredText, text];
-  const found: (Uint8Array | undefined)[] = [];
-  const literalsOf = (b: number) => {
-    const f = found[b] ?? SCANNER.scan(bodies[b] as string);
-    found[b] = f;
-    return f;
-  };
+  // Literals found in each body: the restored text's always, the page text's when first needed.
+  const found: (Uint8Array | undefined)[] = [SCANNER.scan(bodies[0] as string)];
   for (const p of PUBLISHERS) {
     if (ownHost && sameSite(ownHost, p.domain)) continue;
     for (const sig of p.signals) {
-      const seen = new Map<string, number>();
+      let seen: Map<string, number> | null = null;
       for (let b = 0; b < bodies.length; b++) {
-        if (!mayMatch(sig, literalsOf(b))) continue;
+        if (sig.need !== null) {
+          let f = found[b];
+          if (f === undefined) {
+            f = SCANNER.scan(bodies[b] as string);
+            found[b] = f;
+          }
+          if (!mayMatch(sig, f)) continue;
+        }
         const body = bodies[b] as string;
         const re = regexOf(sig);
         re.lastIndex = 0;
         for (let m = re.exec(body); m !== null; m = re.exec(body)) {
           if (m[0].length === 0) re.lastIndex++;
+          seen ??= new Map();
           seen.set(m[0], (seen.get(m[0]) ?? 0) + 1);
         }
-        if (seen.size > 0) break; // the restored text found it; the page text would repeat it
+        if (seen !== null) break; // the restored text found it; the page text would repeat it
       }
-      if (seen.size === 0) continue;
+      if (seen === null) continue;
       const total = [...seen.values()].reduce((a, b) => a + b, 0);
       const example = [...seen.keys()][0] ?? '';
       add(p, sig.weight * repeatFactor(total), sig.label.replaceAll('$0', example.trim()) + (total > 1 ? ` (${total}×)` : ''));
