@@ -15,6 +15,8 @@ interface Signal {
   flags: string;
   weight: number;
   label: string;
+  /** Strings one of which every match contains ([]: none known). */
+  literals: readonly string[];
 }
 
 /** A signal with literals one of which every match contains (ids into the scanner); null: always run it. */
@@ -50,12 +52,14 @@ function genericSignals(names: readonly string[]): Signal[] {
       flags: 'gu',
       weight: 3,
       label: "staff contributor line '$0'",
+      literals: names.flatMap((name) => [`${name}'s `, `${name}’s `]),
     },
     {
       source: `\\b${n} (?:has |had )?(?:reached out|contacted|obtained|reviewed|verified|confirmed|was unable to|could not independently)\\b`,
       flags: 'g',
       weight: 2.5,
       label: "the outlet's own reporting: '$0'",
+      literals: names.map((name) => `${name} `),
     },
   ];
 }
@@ -63,7 +67,8 @@ function genericSignals(names: readonly string[]): Signal[] {
 // Most signals name an outlet ("told CNBC"): one scan of a page for the literals each signal
 // requires rules out nearly all of them at once. A data signal's `literals` are derived from its
 // pattern by literals.ts (scripts/data/build-signal-literals.mjs writes them; literals.test.ts
-// checks they are current and sound); a generic signal requires one of the outlet's names.
+// checks they are current and sound); a generic signal requires one of the outlet's names with
+// what follows it in the pattern.
 const LITERAL_IDS = new Map<string, number>();
 const literalId = (lit: string) => {
   let id = LITERAL_IDS.get(lit);
@@ -73,10 +78,7 @@ const literalId = (lit: string) => {
   }
   return id;
 };
-const compile = (s: Signal, literals: readonly string[]): CompiledSignal => ({
-  ...s,
-  need: literals.length > 0 ? literals.map(literalId) : null,
-});
+const compile = (s: Signal): CompiledSignal => ({ ...s, need: s.literals.length > 0 ? s.literals.map(literalId) : null });
 
 const PUBLISHERS: Publisher[] = data.publishers.map((p) => ({
   name: p.name,
@@ -84,9 +86,9 @@ const PUBLISHERS: Publisher[] = data.publishers.map((p) => ({
   spelling: p.spelling,
   signals: [
     ...p.signals.map((s) =>
-      compile({ source: s.re, flags: `${'flags' in s ? s.flags : ''}g`, weight: s.weight, label: s.label }, s.literals),
+      compile({ source: s.re, flags: `${'flags' in s ? s.flags : ''}g`, weight: s.weight, label: s.label, literals: s.literals }),
     ),
-    ...genericSignals(p.names).map((s) => compile(s, p.names)),
+    ...genericSignals(p.names).map(compile),
   ],
 }));
 
