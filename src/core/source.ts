@@ -189,8 +189,9 @@ export function inferSource({ text, restoredText, url, meta }: SourceInput): Sou
     if (restoredText === text) break;
   }
 
-  const uk = count(SPELLING.uk, restoredText);
-  const us = count(SPELLING.us, restoredText);
+  // House spelling only tips the balance between publishers already in the running.
+  const uk = scores.size > 0 ? count(SPELLING.uk, restoredText) : 0;
+  const us = scores.size > 0 ? count(SPELLING.us, restoredText) : 0;
   if (scores.size > 0 && uk + us >= 2) {
     const variety = uk > us * 2 ? 'uk' : us > uk * 2 ? 'us' : null;
     if (variety) {
