@@ -141,9 +141,10 @@ export function applySpans(text: string, spans: readonly Pick<Span, 'start' | 'e
 
 /** Sorted, and the first of two overlapping spans wins (credit repairs are pushed first). */
 function keepDisjoint(spans: Span[]): Span[] {
-  const sorted = spans.map((s, i) => ({ s, i })).sort((a, b) => a.s.start - b.s.start || a.i - b.i);
+  // Array sort is stable: spans with equal starts keep their order.
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
   const out: Span[] = [];
-  for (const { s } of sorted) {
+  for (const s of sorted) {
     const prev = out[out.length - 1];
     if (prev && s.start < prev.end) continue;
     out.push(s);

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyCase, casePattern } from './casing';
 
@@ -22,5 +23,54 @@ describe('applyCase', () => {
     expect(casePattern('NATO')).toBe('upper');
     expect(casePattern('Struggle')).toBe('title');
     expect(casePattern('iPhone')).toBe('mixed');
+  });
+});
+
+/** The regex definitions the code-unit versions follow. */
+function referencePattern(word: string): string {
+  const letters = word.replace(/[^\p{L}]/gu, '');
+  if (letters === '') return 'lower';
+  if (letters === letters.toLowerCase()) return 'lower';
+  if (letters.length > 1 && letters === letters.toUpperCase()) return 'upper';
+  const first = letters[0] ?? '';
+  if (first === first.toUpperCase() && letters.slice(1) === letters.slice(1).toLowerCase()) return 'title';
+  return 'mixed';
+}
+
+function referenceApplyCase(model: string, restored: string): string {
+  if (/^(?:\p{L}{1,3}\.){2,}$/u.test(restored) && /^\p{Lu}/u.test(model)) return restored.toUpperCase();
+  const patterns = model
+    .split(/[\s-]+/)
+    .filter(Boolean)
+    .map(referencePattern);
+  if (patterns.length > 0 && patterns.every((p) => p === 'upper')) return restored.toUpperCase();
+  if (patterns.length > 1 && patterns.every((p) => p === 'title' || p === 'upper')) {
+    return restored.replace(/(^|[\s-])(\p{Ll})/gu, (_m, sep: string, c: string) => sep + c.toUpperCase());
+  }
+  if (patterns[0] === 'title' || patterns[0] === 'upper' || patterns[0] === 'mixed')
+    return restored.replace(/^\p{Ll}/u, (c) => c.toUpperCase());
+  return restored;
+}
+
+describe('casing, against its regex definition', () => {
+  const unit = fc.constantFrom('a', 'b', 'A', 'B', ' ', '-', '.', "'", '1', 'é', 'É', 'ß', 'İ', 'ǅ', '\u00A0', '😀');
+  const str = fc.array(unit, { maxLength: 10 }).map((a) => a.join(''));
+
+  it('reads the same pattern from any word', () => {
+    fc.assert(
+      fc.property(str, (w) => {
+        expect(casePattern(w)).toBe(referencePattern(w));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('cases any restoration by any model the same way, also for several restorations of one model in a row', () => {
+    fc.assert(
+      fc.property(str, fc.array(str, { minLength: 1, maxLength: 4 }), (model, restored) => {
+        for (const r of restored) expect(applyCase(model, r)).toBe(referenceApplyCase(model, r));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

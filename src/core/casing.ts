@@ -2,7 +2,25 @@
 export type CasePattern = 'lower' | 'title' | 'upper' | 'mixed';
 
 export function casePattern(word: string): CasePattern {
-  const letters = word.replace(/[^\p{L}]/gu, '');
+  // ASCII words (nearly all) are read from their code units; others through \p{L}.
+  let upper = 0;
+  let lower = 0;
+  let firstUpper = false;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 128) return casePatternOfLetters(word.replace(/[^\p{L}]/gu, ''));
+    if (c >= 65 && c <= 90) {
+      if (upper + lower === 0) firstUpper = true;
+      upper++;
+    } else if (c >= 97 && c <= 122) lower++;
+  }
+  if (upper === 0) return 'lower';
+  if (lower === 0 && upper > 1) return 'upper';
+  if (firstUpper && upper === 1) return 'title';
+  return 'mixed';
+}
+
+function casePatternOfLetters(letters: string): CasePattern {
   if (letters === '') return 'lower';
   if (letters === letters.toLowerCase()) return 'lower';
   if (letters.length > 1 && letters === letters.toUpperCase()) return 'upper';
@@ -11,16 +29,40 @@ export function casePattern(word: string): CasePattern {
   return 'mixed';
 }
 
+const ABBREVIATION = /^(?:\p{L}{1,3}\.){2,}$/u;
+const STARTS_UPPER = /^\p{Lu}/u;
+
+/** What applyCase reads from a model; the engine cases a restoration and its alternatives by one model in a row. */
+interface ModelCase {
+  model: string;
+  startsUpper: boolean;
+  patterns: CasePattern[];
+}
+let lastModel: ModelCase = { model: '', startsUpper: false, patterns: [] };
+
+function modelCase(model: string): ModelCase {
+  if (lastModel.model !== model) {
+    lastModel = {
+      model,
+      startsUpper: STARTS_UPPER.test(model),
+      patterns: model
+        .split(/[\s-]+/)
+        .filter(Boolean)
+        .map(casePattern),
+    };
+  }
+  return lastModel;
+}
+
 /**
  * Apply the case of `model` (the spun text, possibly several words) to `restored` (lowercase).
  * A title-cased phrase ("Downing Road") restores title-cased word by word when every word of the
  * model was capitalised; otherwise only the first letter follows the model ("Earlier than" → "Before").
  */
 export function applyCase(model: string, restored: string): string {
+  const { startsUpper, patterns } = modelCase(model);
   // Abbreviations are written in capitals: "U.Ok." restores to "U.K.", not "U.k.".
-  if (/^(?:\p{L}{1,3}\.){2,}$/u.test(restored) && /^\p{Lu}/u.test(model)) return restored.toUpperCase();
-  const words = model.split(/[\s-]+/).filter(Boolean);
-  const patterns = words.map(casePattern);
+  if (startsUpper && ABBREVIATION.test(restored)) return restored.toUpperCase();
   if (patterns.length > 0 && patterns.every((p) => p === 'upper')) return restored.toUpperCase();
   if (patterns.length > 1 && patterns.every((p) => p === 'title' || p === 'upper')) {
     return restored.replace(/(^|[\s-])(\p{Ll})/gu, (_m, sep: string, c: string) => sep + c.toUpperCase());

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { realResources } from '../../test/helpers/resources';
 import { analyze, DEFAULT_PARAMS } from './analyze';
@@ -177,5 +178,52 @@ describe('names in the engine', () => {
     expect(a.verdict.spun).toBe(false);
     expect(a.spans).toEqual([]);
     expect(a.restoredText).toBe(clean);
+  });
+});
+
+describe('nameKey', () => {
+  it('lowercases, folds curly apostrophes and turns hyphens and runs of white space into one space', () => {
+    expect(nameKey('  Secretary-General ')).toBe('secretary general');
+    expect(nameKey('O’Brien\u00A0 House')).toBe("o'brien house");
+    expect(nameKey('white house')).toBe('white house');
+  });
+
+  it('gives what its regex definition gives, for any string', () => {
+    const slow = (name: string) =>
+      name
+        .toLowerCase()
+        .replace(/[’\u02BC]/g, "'")
+        .replace(/[\s\-‐]+/g, ' ')
+        .trim();
+    const unit = fc.constantFrom(
+      'a',
+      'z',
+      'A',
+      'Z',
+      ' ',
+      '  ',
+      '-',
+      '‐',
+      '\t',
+      '\n',
+      '\u00A0',
+      '’',
+      "'",
+      '.',
+      '{',
+      '~',
+      '\u007f',
+      'é',
+      'İ',
+      '1',
+    );
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 12 }), (parts) => {
+        const s = parts.join('');
+        expect(nameKey(s)).toBe(slow(s));
+      }),
+      { numRuns: 3000 },
+    );
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 20 }), (s) => nameKey(s) === slow(s)));
   });
 });

@@ -90,11 +90,31 @@ export function gazetteerOf(names: readonly string[]): Gazetteer {
 
 /** The gazetteer key of a name: lowercase, curly apostrophes folded, hyphens and runs of spaces as one space. */
 export function nameKey(name: string): string {
+  if (isKeyAlready(name)) return name;
   return name
     .toLowerCase()
     .replace(/[’\u02BC]/g, "'")
     .replace(/[\s\-‐]+/g, ' ')
     .trim();
+}
+
+/** True when nameKey(s) is s: no capitals, no curly apostrophes, no hyphens, single inner spaces only (most keys; checked without regexes). */
+function isKeyAlready(s: string): boolean {
+  if (s.length === 0 || s.charCodeAt(0) === 32 || s.charCodeAt(s.length - 1) === 32) return s.length === 0;
+  let prevSpace = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32) {
+      if (prevSpace) return false;
+      prevSpace = true;
+      continue;
+    }
+    prevSpace = false;
+    // Lowercase ASCII letters, digits and the ASCII signs other than '-' keep; anything else (capitals,
+    // white space, non-ASCII) takes the full path.
+    if (c >= 127 || c < 33 || c === 45 || (c >= 65 && c <= 90)) return false;
+  }
+  return true;
 }
 
 export interface NameParams {
@@ -136,6 +156,11 @@ export interface NameMatch {
 }
 
 const CAPITALISED = /^\p{Lu}/u;
+/** CAPITALISED.test(text), without the regex for ASCII. */
+function isCapitalised(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : CAPITALISED.test(text);
+}
 const swappedTokens = (m: NameMatch) => m.swaps.reduce((n, s) => n + s.last - s.first + 1, 0);
 const SMALL_WORDS = new Set(['the', 'a', 'an', 'of', 'in', 'on', 'at', 'for', 'and', 'to', 'by', 'from', 'with', 'as']);
 const ABBREVIATION = /^(?:\p{L}{1,3}\.){2,}$/u;
@@ -156,50 +181,67 @@ export function matchNames(
 ): NameMatch[] {
   const found: NameMatch[] = [];
   const joined = (j: number) => j > 0 && ((tokens[j] as Token).gap === 'space' || (tokens[j] as Token).gap === 'hyphen');
+  // Per-token facts the search below asks again and again, computed once.
+  const caps = tokens.map((t) => isCapitalised(t.text));
+  const keys: string[] = [];
+  const keyOf = (j: number) => {
+    let k = keys[j];
+    if (k === undefined) {
+      k = nameKey((tokens[j] as Token).norm);
+      keys[j] = k;
+    }
+    return k;
+  };
+  const originalKeys = new Map<string, string>();
+  const originalKey = (original: string) => {
+    let k = originalKeys.get(original);
+    if (k === undefined) {
+      k = nameKey(original);
+      originalKeys.set(original, k);
+    }
+    return k;
+  };
   for (let i = 0; i < tokens.length; i++) {
     const first = tokens[i] as Token;
-    if (first.kind !== 'word' || !CAPITALISED.test(first.text)) continue;
+    if (first.kind !== 'word' || !caps[i]) continue;
     // A name starts its capitalised run: "National Library Week" holds no "Library"-less name, but a
     // sentence-initial word, a small word ("The") or a word no thesaurus knows ("Arlington") may precede it.
     const before = tokens[i - 1];
-    if (
-      before &&
-      joined(i) &&
-      CAPITALISED.test(before.text) &&
-      before.gap !== 'sentence' &&
-      !SMALL_WORDS.has(before.norm) &&
-      channel.lookup(before.norm)
-    )
+    if (before && joined(i) && caps[i - 1] && before.gap !== 'sentence' && !SMALL_WORDS.has(before.norm) && channel.lookup(before.norm))
       continue;
     const swaps: Swap[] = [];
     const extend = (j: number, prefix: string) => {
       const tok = tokens[j];
       if (tok?.kind !== 'word' || (j > i && !joined(j))) return;
-      const capitalised = CAPITALISED.test(tok.text);
+      const capitalised = caps[j] as boolean;
       // The page's own word.
-      const keep = prefix ? `${prefix} ${nameKey(tok.norm)}` : nameKey(tok.norm);
+      const keep = prefix ? `${prefix} ${keyOf(j)}` : keyOf(j);
       if (capitalised || j > i) step(j, keep, null, capitalised);
       if (!capitalised) return;
       // A swap: the page's stretch j..k is a spun form of a candidate original.
       let key = '';
       for (let k = j; k < tokens.length && k < j + params.maxSpunTokens; k++) {
         const t = tokens[k] as Token;
-        if (k > j && (!joined(k) || !CAPITALISED.test(t.text))) break;
+        if (k > j && (!joined(k) || !caps[k])) break;
         key = k === j ? t.norm : `${key}${t.gap === 'hyphen' ? '-' : ' '}${t.norm}`;
-        const candidates = channel.lookup(key);
+        const id = channel.find(key); // one hash for lookup and isPrefix
+        const candidates = channel.candidatesOf(id);
         if (candidates) {
           for (const c of candidates) {
-            const words = nameKey(c.original);
+            const words = originalKey(c.original);
             step(k, prefix ? `${prefix} ${words}` : words, { first: j, last: k, original: c.original, logProb: c.logProb }, true);
           }
         }
-        if (!channel.isPrefix(key)) break;
+        if (!channel.isPrefixId(id)) break;
       }
     };
     /** The name so far ends at token k: record it if complete, go on if some name continues it. */
     const step = (k: number, words: string, swap: Swap | null, capitalised: boolean) => {
       if (swap) swaps.push(swap);
-      if (gazetteer.has(words) && swaps.length > 0 && capitalised) record(i, k, words);
+      // record() takes a one-token name only as an abbreviation, a longer one only with a space:
+      // the gazetteer is not asked about what it would turn down.
+      const recordable = i === k ? words.indexOf('.') !== -1 && ABBREVIATION.test(words) : words.indexOf(' ') !== -1;
+      if (swaps.length > 0 && capitalised && recordable && gazetteer.has(words)) record(i, k, words);
       if (gazetteer.isPrefix(words)) extend(k + 1, words);
       if (swap) swaps.pop();
     };
@@ -207,7 +249,7 @@ export function matchNames(
       if (a === b && !ABBREVIATION.test(name)) return;
       if (a !== b && name.indexOf(' ') === -1) return;
       const page: string[] = [];
-      for (let k = a; k <= b; k++) page.push(...nameKey((tokens[k] as Token).norm).split(' '));
+      for (let k = a; k <= b; k++) page.push(...keyOf(k).split(' '));
       if (containsName(page, gazetteer)) return;
       const swapped = swaps.reduce((n, w) => n + w.last - w.first + 1, 0);
       if (swapped === b - a + 1 && swaps.some((w) => w.logProb < params.minLogProbAllSwapped)) return;
@@ -376,7 +418,19 @@ export function withNames(
   if (matches.length === 0) return [...spans];
   const out: Span[] = [];
   for (const m of matches) out.push(...nameSpans(text, tokens, m));
-  const inName = (s: Span) => matches.some((m) => s.start < m.end && m.start < s.end);
+  // Matches are disjoint and sorted, so their ends ascend: the first that ends after s.start is
+  // the only candidate to overlap s.
+  const inName = (s: Span) => {
+    let lo = 0;
+    let hi = matches.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((matches[mid] as NameMatch).end <= s.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const m = matches[lo];
+    return m !== undefined && m.start < s.end;
+  };
   for (const s of spans) if ((s.kind !== 'synonym' && s.kind !== 'phrase') || !inName(s)) out.push(s);
   // Credit and spintax repairs keep their place in front (the first of two overlapping spans wins).
   return out.sort((a, b) => rank(a) - rank(b));

@@ -6,19 +6,35 @@
  * ("told CNBC").
  */
 import data from './data/publishers.json';
+import { LiteralScanner } from './literals';
 import type { PageMeta, Source, SourceCandidate } from './types';
 
 interface Signal {
-  re: RegExp;
+  /** The pattern and its flags (always with g); compiled on first use, as most never run. */
+  source: string;
+  flags: string;
   weight: number;
   label: string;
+  /** Strings one of which every match contains ([]: none known). */
+  literals: readonly string[];
 }
+
+/** A signal with literals one of which every match contains (ids into the scanner); null: always run it. */
+interface CompiledSignal extends Signal {
+  need: number[] | null;
+  re?: RegExp;
+}
+
+const regexOf = (s: CompiledSignal): RegExp => {
+  s.re ??= new RegExp(s.source, s.flags);
+  return s.re;
+};
 
 interface Publisher {
   name: string;
   domain: string;
   spelling: string;
-  signals: Signal[];
+  signals: CompiledSignal[];
 }
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -32,30 +48,66 @@ function genericSignals(names: readonly string[]): Signal[] {
   const n = `(?:${names.map(escapeRe).join('|')})`;
   return [
     {
-      re: new RegExp(`\\b${n}(?:'s|’s) [A-Z][\\p{L}'’-]+(?: [A-Z][\\p{L}'’-]+){1,2} (?:contributed|added|reported)\\b`, 'gu'),
+      source: `\\b${n}(?:'s|’s) [A-Z][\\p{L}'’-]+(?: [A-Z][\\p{L}'’-]+){1,2} (?:contributed|added|reported)\\b`,
+      flags: 'gu',
       weight: 3,
       label: "staff contributor line '$0'",
+      literals: names.flatMap((name) => [`${name}'s `, `${name}’s `]),
     },
     {
-      re: new RegExp(
-        `\\b${n} (?:has |had )?(?:reached out|contacted|obtained|reviewed|verified|confirmed|was unable to|could not independently)\\b`,
-        'g',
-      ),
+      source: `\\b${n} (?:has |had )?(?:reached out|contacted|obtained|reviewed|verified|confirmed|was unable to|could not independently)\\b`,
+      flags: 'g',
       weight: 2.5,
       label: "the outlet's own reporting: '$0'",
+      literals: names.map((name) => `${name} `),
     },
   ];
 }
+
+// Most signals name an outlet ("told CNBC"): one scan of a page for the literals each signal
+// requires rules out nearly all of them at once. A data signal's `literals` are derived from its
+// pattern by literals.ts (scripts/data/build-signal-literals.mjs writes them; literals.test.ts
+// checks they are current and sound); a generic signal requires one of the outlet's names with
+// what follows it in the pattern.
+const LITERAL_IDS = new Map<string, number>();
+const literalId = (lit: string) => {
+  let id = LITERAL_IDS.get(lit);
+  if (id === undefined) {
+    id = LITERAL_IDS.size;
+    LITERAL_IDS.set(lit, id);
+  }
+  return id;
+};
+const compile = (s: Signal): CompiledSignal => ({ ...s, need: s.literals.length > 0 ? s.literals.map(literalId) : null });
 
 const PUBLISHERS: Publisher[] = data.publishers.map((p) => ({
   name: p.name,
   domain: p.domain,
   spelling: p.spelling,
   signals: [
-    ...p.signals.map((s) => ({ re: new RegExp(s.re, `${'flags' in s ? s.flags : ''}g`), weight: s.weight, label: s.label })),
-    ...genericSignals(p.names),
+    ...p.signals.map((s) =>
+      compile({ source: s.re, flags: `${'flags' in s ? s.flags : ''}g`, weight: s.weight, label: s.label, literals: s.literals }),
+    ),
+    ...genericSignals(p.names).map(compile),
   ],
 }));
+
+const SCANNER = new LiteralScanner([...LITERAL_IDS.keys()]);
+
+/** Every signal's pattern and the literals one of which it requires (null: none); for tests. */
+export function signalRequirements(): { re: RegExp; literals: string[] | null }[] {
+  const byId = [...LITERAL_IDS.keys()];
+  return PUBLISHERS.flatMap((p) =>
+    p.signals.map((s) => ({ re: regexOf(s), literals: s.need ? s.need.map((id) => byId[id] as string) : null })),
+  );
+}
+
+/** Whether `sig` can match a body whose literals are `found`. */
+function mayMatch(sig: CompiledSignal, found: Uint8Array): boolean {
+  if (sig.need === null) return true;
+  for (const id of sig.need) if (found[id] === 1) return true;
+  return false;
+}
 
 const SPELLING = {
   uk: new RegExp(`\\b(?:${data.spelling.uk.join('|')})`, 'gi'),
@@ -86,19 +138,32 @@ export function inferSource({ text, restoredText, url, meta }: SourceInput): Sou
   };
 
   const bodies = restoredText === text ? [text] : [restoredText, text];
+  // Literals found in each body: the restored text's always, the page text's when first needed.
+  const found: (Uint8Array | undefined)[] = [SCANNER.scan(bodies[0] as string)];
   for (const p of PUBLISHERS) {
     if (ownHost && sameSite(ownHost, p.domain)) continue;
     for (const sig of p.signals) {
-      const seen = new Map<string, number>();
-      for (const body of bodies) {
-        sig.re.lastIndex = 0;
-        for (let m = sig.re.exec(body); m !== null; m = sig.re.exec(body)) {
-          if (m[0].length === 0) sig.re.lastIndex++;
+      let seen: Map<string, number> | null = null;
+      for (let b = 0; b < bodies.length; b++) {
+        if (sig.need !== null) {
+          let f = found[b];
+          if (f === undefined) {
+            f = SCANNER.scan(bodies[b] as string);
+            found[b] = f;
+          }
+          if (!mayMatch(sig, f)) continue;
+        }
+        const body = bodies[b] as string;
+        const re = regexOf(sig);
+        re.lastIndex = 0;
+        for (let m = re.exec(body); m !== null; m = re.exec(body)) {
+          if (m[0].length === 0) re.lastIndex++;
+          seen ??= new Map();
           seen.set(m[0], (seen.get(m[0]) ?? 0) + 1);
         }
-        if (seen.size > 0) break; // the restored text found it; the page text would repeat it
+        if (seen !== null) break; // the restored text found it; the page text would repeat it
       }
-      if (seen.size === 0) continue;
+      if (seen === null) continue;
       const total = [...seen.values()].reduce((a, b) => a + b, 0);
       const example = [...seen.keys()][0] ?? '';
       add(p, sig.weight * repeatFactor(total), sig.label.replaceAll('$0', example.trim()) + (total > 1 ? ` (${total}×)` : ''));
@@ -124,8 +189,9 @@ export function inferSource({ text, restoredText, url, meta }: SourceInput): Sou
     if (restoredText === text) break;
   }
 
-  const uk = count(SPELLING.uk, restoredText);
-  const us = count(SPELLING.us, restoredText);
+  // House spelling only tips the balance between publishers already in the running.
+  const uk = scores.size > 0 ? count(SPELLING.uk, restoredText) : 0;
+  const us = scores.size > 0 ? count(SPELLING.us, restoredText) : 0;
   if (scores.size > 0 && uk + us >= 2) {
     const variety = uk > us * 2 ? 'uk' : us > uk * 2 ? 'us' : null;
     if (variety) {
