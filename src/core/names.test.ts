@@ -37,7 +37,7 @@ describe('the names asset', () => {
     expect(g.isPrefix('white house')).toBe(false);
   });
 
-  it('answers like sets of the names and their word prefixes, sorted asset or not', () => {
+  it('answers like sets of the names and their word prefixes, whatever the order of the asset', () => {
     const names = ['white house', 'white', 'white house press office', 'u.k.', 'whitehall', 'a b c', 'white-house'];
     const sorted = decodeNames(bytes(`UNM1\n${[...names].sort().join('\n')}\n`));
     const unsorted = decodeNames(bytes(`UNM1\n${names.join('\n')}\n`));

@@ -40,47 +40,34 @@ class SetGazetteer implements Gazetteer {
 }
 
 /**
- * The asset's names as they come, sorted by code unit: lookups are binary searches, so loading
- * builds no sets (the names that some longer name starts with + " " form a run of the sorted list).
+ * The asset's names, with the sets built on the first question: a clean page never asks (names are
+ * restored on spun pages only), so loading stays cheap, and a spun page gets hash lookups.
  */
-class SortedGazetteer implements Gazetteer {
+class LazyGazetteer implements Gazetteer {
+  private sets: SetGazetteer | null = null;
   constructor(private readonly names: readonly string[]) {}
   get size(): number {
     return this.names.length;
   }
-  /** index of the first name >= key */
-  private lowerBound(key: string): number {
-    const names = this.names;
-    let lo = 0;
-    let hi = names.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((names[mid] as string) < key) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+  private built(): SetGazetteer {
+    this.sets ??= new SetGazetteer(this.names);
+    return this.sets;
   }
   has(name: string): boolean {
-    return this.names[this.lowerBound(name)] === name;
+    return this.built().has(name);
   }
   isPrefix(words: string): boolean {
-    const key = `${words} `;
-    return this.names[this.lowerBound(key)]?.startsWith(key) ?? false;
+    return this.built().isPrefix(words);
   }
 }
 
 const MAGIC = 'UNM1';
 
-/** Decode the gunzipped names asset: the line "UNM1", then one name per line (sorted by code unit). */
+/** Decode the gunzipped names asset: the line "UNM1", then one name per line. */
 export function decodeNames(bytes: Uint8Array): Gazetteer {
   const lines = decodeUtf8(bytes, 0, bytes.length).split('\n');
   if (lines[0] !== MAGIC) throw new Error('names: bad magic');
-  const names = lines.slice(1).filter((l) => l.length > 0);
-  for (let i = 1; i < names.length; i++) {
-    // not strictly ascending (an asset built otherwise): sets work for any order
-    if (!((names[i - 1] as string) < (names[i] as string))) return new SetGazetteer(names);
-  }
-  return new SortedGazetteer(names);
+  return new LazyGazetteer(lines.slice(1).filter((l) => l.length > 0));
 }
 
 /** A gazetteer from a list of names as written ("White House", "Secretary-General"); for tests and tools. */
