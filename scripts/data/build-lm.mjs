@@ -27,7 +27,7 @@ export const LM_PARAMS = {
   /** keep bigram (v,w) when log10 P(w|v) - (backoff(v) + log10 P(w)) >= MIN_GAIN */
   minGain: 2.5,
   /** plus the bigrams with the largest expected gain P(v) P(w|v) (gain), if gain >= weightedMinGain */
-  weightedTop: 715000,
+  weightedTop: 850000,
   weightedMinGain: 0.25,
   /** and both words rank within the top MAX_RANK unigrams (sentence markers always kept) */
   maxRank: 30000,
@@ -39,7 +39,7 @@ export const LM_PARAMS = {
   trigrams: {
     /** keep the `top` trigrams (a b w) with the largest expected gain P(a b w) * gain, where
      *  gain = log10 P(w|a b) - (bo(a b) + log10 P(w|b)) in the source model, if gain >= minGain */
-    top: 505000,
+    top: 420000,
     minGain: 0.15,
     /** all three words within the top maxRank unigrams (sentence markers always allowed) */
     maxRank: 30000,
