@@ -5,7 +5,7 @@
 import { applyCase } from './casing';
 import { findCredits } from './credits';
 import { buildLattice, DETECT_DECODE, type DecodeParams, decodeLattice, type Lattice, RESTORE_DECODE } from './decode';
-import { DEFAULT_NAME_PARAMS, type NameParams, withNames } from './names';
+import { DEFAULT_NAME_PARAMS, type NameParams, withNames, withoutNameSwaps } from './names';
 import type { Resources } from './resources';
 import { inferSource } from './source';
 import { findSpintax } from './spintax';
@@ -92,7 +92,8 @@ export function analyze(text: string, resources: Resources, options: AnalyzeOpti
       const tokens = kept?.tokens ?? tokensOf(chunk);
       const lattice = kept?.lattice ?? latticeOf(tokens);
       const decoded: Span[] = [];
-      for (const r of decodeLattice(lattice, { ...params.restore, spinRate })) {
+      // A capitalised word restored to a word no name contains is a name, not a spun word (names.ts).
+      for (const r of withoutNameSwaps(text, tokens, decodeLattice(lattice, { ...params.restore, spinRate }), resources.names)) {
         const a = tokens[r.first] as Token;
         const b = tokens[r.last] as Token;
         const pageText = text.slice(a.start, b.end);

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { realResources } from '../../test/helpers/resources';
 import { analyze, DEFAULT_PARAMS } from './analyze';
 import { type ChannelCandidate, type ChannelModel, channelFrom } from './channel';
-import { decodeNames, gazetteerOf, matchNames, nameKey, withNames } from './names';
+import { decodeNames, gazetteerOf, isUnlikelyNameSwap, matchNames, nameKey, withNames, withoutNameSwaps } from './names';
 import type { Resources } from './resources';
 import { tokenize, withoutBlocked } from './tokenize';
 import type { Span } from './types';
@@ -178,6 +178,64 @@ describe('names in the engine', () => {
     expect(a.verdict.spun).toBe(false);
     expect(a.spans).toEqual([]);
     expect(a.restoredText).toBe(clean);
+  });
+});
+
+describe('capitalised words restored to words no name contains', () => {
+  // "court" is in three names here, "best" in one.
+  const g = gazetteerOf(['Supreme Court', 'Court of Appeals', 'Margaret Court', 'Sunday best']);
+  const unlikely = (text: string, word: string, original: string) => {
+    const tokens = tokenize(text);
+    return isUnlikelyNameSwap(
+      text,
+      tokens,
+      tokens.findIndex((t) => t.text === word),
+      original,
+      g,
+    );
+  };
+
+  it('are names when the word stands alone in mid-sentence', () => {
+    expect(unlikely('Talks went on after Trump arrived.', 'Trump', 'best')).toBe(true);
+    expect(unlikely('Talks went on, Trump said.', 'Trump', 'best')).toBe(true);
+  });
+
+  it('are left to the decoder at a sentence start, after an opening quote, or for all capitals', () => {
+    expect(unlikely('Talks went on. Trump arrived.', 'Trump', 'best')).toBe(false);
+    expect(unlikely('Talks went on\nTrump arrived.', 'Trump', 'best')).toBe(false);
+    expect(unlikely('He said: "Trump arrived."', 'Trump', 'best')).toBe(false);
+    expect(unlikely('Talks went on after TRUMP arrived.', 'TRUMP', 'best')).toBe(false);
+  });
+
+  it('are left to the decoder inside a capitalised stretch or when the original is a word of names', () => {
+    expect(unlikely('Talks went on after President Trump arrived.', 'Trump', 'best')).toBe(false);
+    expect(unlikely('Talks went on after Trump Tower opened.', 'Trump', 'best')).toBe(false);
+    expect(unlikely('The case went to the Courtroom today.', 'Courtroom', 'court')).toBe(false);
+  });
+
+  it('are dropped at every occurrence once one occurrence shows the word is a name', () => {
+    const text = 'Trump arrived. Talks went on after Trump spoke, and Trump left.';
+    const tokens = tokenize(text);
+    const at = tokens.flatMap((t, i) => (t.text === 'Trump' ? [i] : []));
+    const restorations = [
+      ...at.map((i) => ({ first: i, last: i, original: 'best', source: 'wordnet' })),
+      { first: 1, last: 1, original: 'came', source: 'wordnet' },
+    ];
+    expect(withoutNameSwaps(text, tokens, restorations, g)).toEqual([{ first: 1, last: 1, original: 'came', source: 'wordnet' }]);
+    // The spinner table's own swaps are kept.
+    const table = at.map((i) => ({ first: i, last: i, original: 'best', source: 'spinner' }));
+    expect(withoutNameSwaps(text, tokens, table, g)).toEqual(table);
+  });
+
+  it('keep a person named by a dictionary word out of the restorations of a spun page', () => {
+    const spun =
+      'Trump mentioned on Tuesday that the talks had been constructive. Officers instructed reporters that Trump ' +
+      'additionally needed extra time earlier than the summit, in response to a press release, and Trump later ' +
+      'mentioned he was assured of a deal.';
+    const a = analyze(spun, res);
+    expect(a.verdict.spun).toBe(true);
+    expect(a.restoredText).toContain('said');
+    expect(a.spans.filter((s) => s.text === 'Trump')).toEqual([]);
   });
 });
 

@@ -17,15 +17,19 @@ export interface Gazetteer {
   has(name: string): boolean;
   /** True when some name starts with `words` followed by a space. */
   isPrefix(words: string): boolean;
+  /** How many names contain `word` (lowercase): "republic" 107, "house" 15, "best" 2. */
+  namesWith(word: string): number;
 }
 
 class SetGazetteer implements Gazetteer {
   private readonly names: Set<string>;
   private readonly prefixes = new Set<string>();
+  private readonly words = new Map<string, number>();
   constructor(names: Iterable<string>) {
     this.names = new Set(names);
     for (const n of this.names) {
       for (let i = n.indexOf(' '); i !== -1; i = n.indexOf(' ', i + 1)) this.prefixes.add(n.slice(0, i));
+      for (const w of new Set(n.split(' '))) this.words.set(w, (this.words.get(w) ?? 0) + 1);
     }
   }
   get size(): number {
@@ -36,6 +40,9 @@ class SetGazetteer implements Gazetteer {
   }
   isPrefix(words: string): boolean {
     return this.prefixes.has(words);
+  }
+  namesWith(word: string): number {
+    return this.words.get(word) ?? 0;
   }
 }
 
@@ -58,6 +65,9 @@ class LazyGazetteer implements Gazetteer {
   }
   isPrefix(words: string): boolean {
     return this.built().isPrefix(words);
+  }
+  namesWith(word: string): number {
+    return this.built().namesWith(word);
   }
 }
 
@@ -102,6 +112,51 @@ function isKeyAlready(s: string): boolean {
     if (c >= 127 || c < 33 || c === 45 || (c >= 65 && c <= 90)) return false;
   }
   return true;
+}
+
+/** A word in at least this many names of the gazetteer is a name word ("house", "court"; not "best" or "kick"). */
+const NAME_WORD_MIN = 3;
+
+/**
+ * Spinners keep capitals, so a capitalised word in mid-sentence that stands alone (no capitalised
+ * neighbour) came from a capitalised original: a name, or a word of one ("Protection index" for
+ * "Defense index"). Restoring it to a word that no known name contains ("Trump" → "Best",
+ * "Squawk" → "Kick") is more likely a personal or place name mistaken for a spun word, unless the
+ * spinner table itself knows the swap. True when the restoration of token i to `original` should be
+ * dropped for that reason. Sentence starts, text after an opening quote or bracket, and all-capitals
+ * tokens are left to the decoder.
+ */
+export function isUnlikelyNameSwap(text: string, tokens: readonly Token[], i: number, original: string, gazetteer: Gazetteer): boolean {
+  const tok = tokens[i] as Token;
+  const prev = tokens[i - 1];
+  if (!prev || tok.gap === 'sentence' || !isCapitalised(tok.text) || isAllCaps(tok.text)) return false;
+  const between = text.slice(prev.end, tok.start);
+  if (/[.!?:;"“‘([«]/.test(between)) return false;
+  const next = tokens[i + 1];
+  const joinedTo = (t: Token | undefined, gap: Token['gap'] | undefined) =>
+    !!t && (gap === 'space' || gap === 'hyphen') && isCapitalised(t.text);
+  if (joinedTo(prev, tok.gap) || joinedTo(next, next?.gap)) return false;
+  return !original.split(' ').some((w) => gazetteer.namesWith(w) >= NAME_WORD_MIN);
+}
+
+const isAllCaps = (text: string) => text.length > 1 && text === text.toUpperCase();
+
+/**
+ * The decoder's restorations without name-like swaps (isUnlikelyNameSwap): a spun form judged a name
+ * at one occurrence is a name at every occurrence on the page, including sentence starts and after
+ * a title ("President Trump"), where capitals say nothing.
+ */
+export function withoutNameSwaps<R extends { first: number; last: number; original: string; source: string }>(
+  text: string,
+  tokens: readonly Token[],
+  restorations: readonly R[],
+  gazetteer: Gazetteer,
+): R[] {
+  const single = (r: R) => r.first === r.last && r.source !== 'spinner';
+  const key = (r: R) => `${(tokens[r.first] as Token).norm}\n${r.original}`;
+  const names = new Set<string>();
+  for (const r of restorations) if (single(r) && isUnlikelyNameSwap(text, tokens, r.first, r.original, gazetteer)) names.add(key(r));
+  return names.size === 0 ? [...restorations] : restorations.filter((r) => !(single(r) && names.has(key(r))));
 }
 
 export interface NameParams {
