@@ -202,10 +202,30 @@ function tryEntry(e: Entry, tokens: Token[], i: number, line: string, channel: C
       continue;
     }
     const spun = channel ? spunForm(tokens, j, want, line, channel) : null;
-    if (!spun) return null;
-    changed = true;
-    logProb += spun.logProb;
-    j += spun.length;
+    if (spun) {
+      changed = true;
+      logProb += spun.logProb;
+      j += spun.length;
+      continue;
+    }
+    // The last word of a brand the rest names beyond doubt ("Getty" + any synonym of "Images"):
+    // spinners draw on whole thesauri, so the channel cannot list every spun form. A cut-off of the
+    // name ("Press Ser") is not a spun form.
+    if (
+      w === e.words.length - 1 &&
+      exact === w &&
+      channel &&
+      isWildcardable(e, channel) &&
+      /^\p{Lu}/u.test(tok.text) &&
+      tok.kind === 'word' &&
+      !want.startsWith(tok.norm)
+    ) {
+      changed = true;
+      logProb += WILDCARD_LOGPROB;
+      j++;
+      continue;
+    }
+    return null;
   }
   // A wholly spun name needs a credit-shaped position to be trusted: a label before ':' or at
   // the end after '/', a connector between two names.
@@ -215,6 +235,31 @@ function tryEntry(e: Entry, tokens: Token[], i: number, line: string, channel: C
     return null;
   return { entry: e, first: i, end: j, changed, exact, logProb };
 }
+
+/** A last word taken on the rest of the name's say-so counts less than any swap the channel knows. */
+const WILDCARD_LOGPROB = -4;
+
+const wildcardable = new Map<Entry, boolean>();
+/**
+ * An agency name whose last word may be any capitalised word once the words before it match
+ * exactly: those words include one that is no dictionary word (so the spinner left it alone:
+ * "Getty", "Kyodo", "York"), and no other name of the same length starts with them ("PA Media" and
+ * "PA Wire" do, so neither qualifies).
+ */
+function isWildcardable(e: Entry, channel: ChannelModel): boolean {
+  let ok = wildcardable.get(e);
+  if (ok === undefined) {
+    const head = e.words.slice(0, -1);
+    ok =
+      e.kind === 'agency' &&
+      head.length > 0 &&
+      head.some((w) => channel.lookup(w) === undefined && !STOP_HEAD.has(w)) &&
+      !ENTRIES.some((o) => o !== e && o.words.length === e.words.length && head.every((w, k) => o.words[k] === w));
+    wildcardable.set(e, ok);
+  }
+  return ok;
+}
+const STOP_HEAD = new Set(['the', 'of', 'a', 'an', 'no', 'us', 'u.s.']);
 
 /** The tokens from j that form a spun form of `want`, if any, and how likely the spinner makes it. */
 function spunForm(
