@@ -121,9 +121,9 @@ const NAME_WORD_MIN = 3;
  * Spinners keep capitals, so a capitalised word in mid-sentence that stands alone (no capitalised
  * neighbour) came from a capitalised original: a name, or a word of one ("Protection index" for
  * "Defense index"). Restoring it to a word that no known name contains ("Trump" → "Best",
- * "Squawk" → "Kick") is more likely a personal or place name mistaken for a spun word, unless the
- * spinner table itself knows the swap. True when the restoration of token i to `original` should be
- * dropped for that reason. Sentence starts, text after an opening quote or bracket, and all-capitals
+ * "Squawk" → "Kick") is more likely a personal or place name mistaken for a spun word (withoutNameSwaps
+ * still keeps the spinner table's own swaps). True when the restoration of token i to `original` should
+ * be dropped for that reason. Sentence starts, text after an opening quote or bracket, and all-capitals
  * tokens are left to the decoder.
  */
 export function isUnlikelyNameSwap(text: string, tokens: readonly Token[], i: number, original: string, gazetteer: Gazetteer): boolean {
