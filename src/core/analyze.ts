@@ -69,7 +69,8 @@ export function analyze(text: string, resources: Resources, options: AnalyzeOpti
     const tokens = tokensOf(chunk);
     for (const t of tokens) if (t.kind === 'word') words++;
     const lattice = latticeOf(tokens);
-    for (const r of decodeLattice(lattice, params.detect)) margins.push(r.margin);
+    // A name mistaken for a spun word is no evidence of spinning either (names.ts).
+    for (const r of withoutNameSwaps(text, tokens, decodeLattice(lattice, params.detect), resources.names)) margins.push(r.margin);
     if (chunks.length === 1) kept = { tokens, lattice };
   }
   const verdict = verdictOf(
