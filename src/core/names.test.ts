@@ -227,6 +227,16 @@ describe('capitalised words restored to words no name contains', () => {
     expect(withoutNameSwaps(text, tokens, table, g)).toEqual(table);
   });
 
+  it('never shrink a name of several capitalised words into a shorter phrase, unless the spinner table says so', () => {
+    const text = 'They played on Margaret Court Arena, and the chief executive left early.';
+    const tokens = tokenize(text);
+    const at = (w: string) => tokens.findIndex((t) => t.text === w);
+    const court = { first: at('Margaret'), last: at('Court'), original: 'court', source: 'wordnet' };
+    const chief = { first: at('chief'), last: at('executive'), original: 'president', source: 'wordnet' };
+    const windows = { first: at('Margaret'), last: at('Court'), original: 'windows', source: 'spinner' };
+    expect(withoutNameSwaps(text, tokens, [court, chief, windows], g)).toEqual([chief, windows]);
+  });
+
   it('keep a person named by a dictionary word out of the restorations of a spun page', () => {
     const spun =
       'Trump mentioned on Tuesday that the talks had been constructive. Officers instructed reporters that Trump ' +

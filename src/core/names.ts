@@ -156,7 +156,19 @@ export function withoutNameSwaps<R extends { first: number; last: number; origin
   const key = (r: R) => `${(tokens[r.first] as Token).norm}\n${r.original}`;
   const names = new Set<string>();
   for (const r of restorations) if (single(r) && isUnlikelyNameSwap(text, tokens, r.first, r.original, gazetteer)) names.add(key(r));
-  return names.size === 0 ? [...restorations] : restorations.filter((r) => !(single(r) && names.has(key(r))));
+  return restorations.filter((r) => !(single(r) && names.has(key(r))) && !shrinksName(tokens, r));
+}
+
+/**
+ * Spinners swap the words of a name one by one ("European Fee", "Downing Road"); they do not turn a
+ * name of several capitalised words into a shorter phrase ("Margaret Court" → "Court", "Department
+ * of Education" → "Education"). True for such a restoration, unless the spinner table knows it.
+ */
+function shrinksName(tokens: readonly Token[], r: { first: number; last: number; original: string; source: string }): boolean {
+  if (r.first === r.last || r.source === 'spinner') return false;
+  let capitals = 0;
+  for (let i = r.first; i <= r.last; i++) if (isCapitalised((tokens[i] as Token).text)) capitals++;
+  return capitals >= 2 && r.original.split(' ').length < r.last - r.first + 1;
 }
 
 export interface NameParams {
