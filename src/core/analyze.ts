@@ -5,7 +5,7 @@
 import { applyCase } from './casing';
 import { findCredits } from './credits';
 import { buildLattice, DETECT_DECODE, type DecodeParams, decodeLattice, type Lattice, RESTORE_DECODE } from './decode';
-import { DEFAULT_NAME_PARAMS, type NameParams, withNames, withoutNameSwaps } from './names';
+import { DEFAULT_NAME_PARAMS, type NameParams, withNames, withoutNameSwaps, withoutShrunkNames } from './names';
 import type { Resources } from './resources';
 import { inferSource } from './source';
 import { findSpintax } from './spintax';
@@ -93,8 +93,10 @@ export function analyze(text: string, resources: Resources, options: AnalyzeOpti
       const tokens = kept?.tokens ?? tokensOf(chunk);
       const lattice = kept?.lattice ?? latticeOf(tokens);
       const decoded: Span[] = [];
-      // A capitalised word restored to a word no name contains is a name, not a spun word (names.ts).
-      for (const r of withoutNameSwaps(text, tokens, decodeLattice(lattice, { ...params.restore, spinRate }), resources.names)) {
+      // Names stay names: a lone capitalised word is not restored to a word no name contains, and a
+      // name of several capitalised words is not shrunk to a shorter phrase (names.ts).
+      const restorations = decodeLattice(lattice, { ...params.restore, spinRate });
+      for (const r of withoutShrunkNames(tokens, withoutNameSwaps(text, tokens, restorations, resources.names))) {
         const a = tokens[r.first] as Token;
         const b = tokens[r.last] as Token;
         const pageText = text.slice(a.start, b.end);

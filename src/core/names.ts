@@ -156,7 +156,19 @@ export function withoutNameSwaps<R extends { first: number; last: number; origin
   const key = (r: R) => `${(tokens[r.first] as Token).norm}\n${r.original}`;
   const names = new Set<string>();
   for (const r of restorations) if (single(r) && isUnlikelyNameSwap(text, tokens, r.first, r.original, gazetteer)) names.add(key(r));
-  return restorations.filter((r) => !(single(r) && names.has(key(r))) && !shrinksName(tokens, r));
+  return names.size === 0 ? [...restorations] : restorations.filter((r) => !(single(r) && names.has(key(r))));
+}
+
+/**
+ * The restorations without those that shrink a name (shrinksName). Only for restoring: a thesaurus
+ * spinner does sometimes expand a name into a longer synonym ("Mantle" → "Mickey Charles Mantle"),
+ * and such a swap is still evidence that the page was spun.
+ */
+export function withoutShrunkNames<R extends { first: number; last: number; original: string; source: string }>(
+  tokens: readonly Token[],
+  restorations: readonly R[],
+): R[] {
+  return restorations.filter((r) => !shrinksName(tokens, r));
 }
 
 /**
