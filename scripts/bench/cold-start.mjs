@@ -2,27 +2,21 @@
 // bundled engine, reading and decoding its data assets, and the first analysis of a 2,000-word
 // article. The engine bundle (.cache/tune/engine.mjs) is built by the parent; bundling is not
 // timed, because the extension ships it prebuilt. Prints one JSON line.
-import { readFile } from 'node:fs/promises';
-import { promisify } from 'node:util';
-import { gunzip } from 'node:zlib';
 import { SOURCES, sized } from './texts.mjs';
 
 const [engineFile, words = '2000'] = process.argv.slice(2);
 const text = sized(SOURCES.spun, Number(words));
 const root = new URL('../../public/', import.meta.url);
-const gunzipAsync = promisify(gunzip);
 
 const t0 = performance.now();
 const engine = await import(engineFile);
 const t1 = performance.now();
 let readMs = 0;
+// the CLI's own reader (src/cli/node-assets.ts, bundled with the engine), timed
+const read = engine.nodeAssetReader(root);
 const resources = await engine.loadResources(async (p) => {
   const s = performance.now();
-  // the CLI's reader (src/cli/node-assets.ts): gunzip on the thread pool, in one piece of the
-  // trailer's inflated size
-  const gz = await readFile(new URL(p, root));
-  const chunkSize = Math.min(Math.max(gz.readUInt32LE(gz.length - 4), 1 << 16), 1 << 26);
-  const bytes = new Uint8Array(await gunzipAsync(gz, { chunkSize }));
+  const bytes = await read(p);
   readMs += performance.now() - s;
   return bytes;
 });

@@ -1,15 +1,13 @@
 // Child process for `npm run bench`, run with --expose-gc --trace-gc: memory while analysing one
 // long text. Prints "@@begin" / "@@end" around the analysis so the parent can read V8's GC trace
 // (heap size before each collection) for the peak, then one JSON line.
-import { readFile } from 'node:fs/promises';
-import { gunzipSync } from 'node:zlib';
 import { SOURCES, sized } from './texts.mjs';
 
 const [engineFile, words = '100000'] = process.argv.slice(2);
 const MiB = 2 ** 20;
 const engine = await import(engineFile);
 const root = new URL('../../public/', import.meta.url);
-const resources = await engine.loadResources(async (p) => new Uint8Array(gunzipSync(await readFile(new URL(p, root)))));
+const resources = await engine.loadResources(engine.nodeAssetReader(root));
 const text = sized(SOURCES.spun, Number(words));
 // Warm the engine on a short text so the measured run is analysis, not compilation.
 engine.analyze(sized(SOURCES.spun, 500), resources);

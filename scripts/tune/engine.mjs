@@ -1,7 +1,6 @@
-// Bundles the engine (src/core) for Node scripts and loads the real data assets once.
+// Bundles the engine (src/core) and the CLI's asset reader for Node scripts, and loads the real data
+// assets once.
 import { mkdirSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { gunzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
 /** @param {URL} [root] folder holding data/ (default: the repository's public/) */
@@ -11,7 +10,7 @@ export async function loadEngine(root = new URL('../../public/', import.meta.url
   await build({
     stdin: {
       contents:
-        "export * from './src/core/index.ts'; export { DEFAULT_PARAMS } from './src/core/analyze.ts'; export { decode } from './src/core/decode.ts';",
+        "export * from './src/core/index.ts'; export { DEFAULT_PARAMS } from './src/core/analyze.ts'; export { decode } from './src/core/decode.ts'; export { nodeAssetReader } from './src/cli/node-assets.ts';",
       resolveDir: new URL('../..', import.meta.url).pathname,
       loader: 'ts',
     },
@@ -22,6 +21,6 @@ export async function loadEngine(root = new URL('../../public/', import.meta.url
     logLevel: 'warning',
   });
   const engine = await import(`${out.href}?t=${Date.now()}`);
-  const resources = await engine.loadResources(async (p) => new Uint8Array(gunzipSync(await readFile(new URL(p, root)))));
+  const resources = await engine.loadResources(engine.nodeAssetReader(root));
   return { ...engine, resources };
 }

@@ -319,7 +319,7 @@ export class VarintCursor {
 }
 
 /** Position of `key` in the ascending run sorted[from, to), or -1. */
-export function indexInSorted(sorted: Uint32Array, from: number, to: number, key: number): number {
+function indexInSorted(sorted: Uint32Array, from: number, to: number, key: number): number {
   let lo = from;
   let hi = to - 1;
   while (lo <= hi) {
