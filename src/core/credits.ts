@@ -239,7 +239,6 @@ function tryEntry(e: Entry, tokens: Token[], i: number, line: string, channel: C
 /** A last word taken on the rest of the name's say-so counts less than any swap the channel knows. */
 const WILDCARD_LOGPROB = -4;
 
-const wildcardable = new Map<Entry, boolean>();
 /**
  * An agency name whose last word may be any capitalised word once the words before it match
  * exactly: those words include one that is no dictionary word (so the spinner left it alone:
@@ -247,18 +246,17 @@ const wildcardable = new Map<Entry, boolean>();
  * "PA Wire" do, so neither qualifies).
  */
 function isWildcardable(e: Entry, channel: ChannelModel): boolean {
-  let ok = wildcardable.get(e);
-  if (ok === undefined) {
-    const head = e.words.slice(0, -1);
-    ok =
-      e.kind === 'agency' &&
-      head.length > 0 &&
-      head.some((w) => channel.lookup(w) === undefined && !STOP_HEAD.has(w)) &&
-      !ENTRIES.some((o) => o !== e && o.words.length === e.words.length && head.every((w, k) => o.words[k] === w));
-    wildcardable.set(e, ok);
-  }
-  return ok;
+  return UNIQUE_HEAD.has(e) && e.words.slice(0, -1).some((w) => channel.lookup(w) === undefined && !STOP_HEAD.has(w));
 }
+/** The agency names of two words or more that no other name of their length starts like (the part that needs no channel). */
+const UNIQUE_HEAD = new Set(
+  ENTRIES.filter(
+    (e) =>
+      e.kind === 'agency' &&
+      e.words.length > 1 &&
+      !ENTRIES.some((o) => o !== e && o.words.length === e.words.length && e.words.slice(0, -1).every((w, k) => o.words[k] === w)),
+  ),
+);
 const STOP_HEAD = new Set(['the', 'of', 'a', 'an', 'no', 'us', 'u.s.']);
 
 /** The tokens from j that form a spun form of `want`, if any, and how likely the spinner makes it. */

@@ -47,8 +47,9 @@ class SetGazetteer implements Gazetteer {
 }
 
 /**
- * The asset's names, with the sets built on the first question: a clean page never asks (names are
- * restored on spun pages only), so loading stays cheap, and a spun page gets hash lookups.
+ * The asset's names, with the sets built on the first question rather than at load: loading stays
+ * cheap, and the analysis that first asks (a capitalised word the decoder would restore, or a spun
+ * page's names) gets hash lookups from then on.
  */
 class LazyGazetteer implements Gazetteer {
   private sets: SetGazetteer | null = null;
@@ -156,7 +157,7 @@ export function withoutNameSwaps<R extends { first: number; last: number; origin
   const key = (r: R) => `${(tokens[r.first] as Token).norm}\n${r.original}`;
   const names = new Set<string>();
   for (const r of restorations) if (single(r) && isUnlikelyNameSwap(text, tokens, r.first, r.original, gazetteer)) names.add(key(r));
-  return names.size === 0 ? [...restorations] : restorations.filter((r) => !(single(r) && names.has(key(r))));
+  return restorations.filter((r) => !(single(r) && names.has(key(r))));
 }
 
 /**
