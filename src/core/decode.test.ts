@@ -102,4 +102,13 @@ describe('decode', () => {
     expect(alone.filter((r) => r.original === 'said')).toHaveLength(2);
     expect(pooled.filter((r) => r.original === 'said')).toHaveLength(3);
   });
+
+  it('does not restore a British spelling to the American one a thesaurus lists beside it', () => {
+    const uni = { the: -1.2, programme: -6, scheme: -6, program: -3.5, ended: -3 };
+    const spelling = toyLm(uni, { 'the program': -1.5, 'program ended': -1.5 });
+    const channel = toyChannel({ programme: [['program', -0.5]], scheme: [['program', -0.5]] });
+    expect(decode(tokenize('the programme ended'), { lm: spelling, channel }, params)).toEqual([]);
+    // The same odds between two different words do restore.
+    expect(decode(tokenize('the scheme ended'), { lm: spelling, channel }, params).map((r) => r.original)).toEqual(['program']);
+  });
 });

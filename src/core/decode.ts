@@ -16,6 +16,7 @@
  */
 import type { ChannelCandidate, ChannelModel } from './channel';
 import type { LanguageModel } from './lm';
+import { isSpellingVariant } from './spelling';
 import type { Token } from './tokenize';
 
 export interface DecodeParams {
@@ -459,7 +460,10 @@ interface Prepared {
   first: Int32Array;
   last: Int32Array;
   inner: Float64Array;
-  /** 1: never a spinner swap here (the form itself, or a function-word swap from a general lexicon). */
+  /**
+   * 1: never a spinner swap here (the form itself, or from a general lexicon a function-word swap or
+   * another spelling of the same word: spelling.ts).
+   */
   blocked: Uint8Array;
   /** 1: from the spinner table (allowed even in all-caps text). */
   spinner: Uint8Array;
@@ -507,7 +511,9 @@ function preparerFor(lm: LanguageModel, channel: ChannelModel): (id: number, key
       got.inner[j] = inner;
       got.spinner[j] = c.source === 'spinner' ? 1 : 0;
       const functionSwap = c.source !== 'spinner' && functionWord && (FUNCTION_WORDS.has(c.original) || !c.original.includes(' '));
-      got.blocked[j] = c.original === key || functionSwap ? 1 : 0;
+      // Spinners do join or split words ("web site" for "website"): the spinner table says when.
+      const respelling = c.source !== 'spinner' && isSpellingVariant(key, c.original);
+      got.blocked[j] = c.original === key || functionSwap || respelling ? 1 : 0;
     }
     map.set(id, got);
     return got;
