@@ -4,37 +4,40 @@
  * closed ("health care" / "healthcare"). Thesauri such as WordNet list them as synonyms, but a
  * restoration from one to the other changes nothing a reader cares about, and on a British article
  * it rewrites correct spelling as if the page had been spun.
+ *
+ * The two must differ in one place only, by one of the known alternations, after a shared start long
+ * enough that "four" / "for" or "filled" / "filed" are not taken for spellings of one word. No regular
+ * expressions: the decoder asks this of every candidate it prepares, on a cold start too.
  */
 export function isSpellingVariant(a: string, b: string): boolean {
-  return a !== b && spellingKey(a) === spellingKey(b);
+  if (a === b || Math.abs(a.length - b.length) > 3) return false;
+  const shorter = Math.min(a.length, b.length);
+  let start = 0;
+  while (start < shorter && a.charCodeAt(start) === b.charCodeAt(start)) start++;
+  let end = 0;
+  while (end < shorter - start && a.charCodeAt(a.length - 1 - end) === b.charCodeAt(b.length - 1 - end)) end++;
+  // Every alternation below is two letters at most on either side.
+  if (a.length - end - start > 2 || b.length - end - start > 2) return false;
+  const x = a.slice(start, a.length - end);
+  const y = b.slice(start, b.length - end);
+  const rule = ALTERNATIONS.get(`${x}|${y}`) ?? ALTERNATIONS.get(`${y}|${x}`);
+  return rule !== undefined && start >= rule[0] && a.startsWith(rule[1] ?? '', a.length - end);
 }
 
-/** One key for the spellings of a lowercase word or phrase (rules at word ends, stems long enough not to catch "four" or "filled"). */
-export function spellingKey(phrase: string): string {
-  let out = '';
-  for (const word of phrase.split(/[ -]/)) out += americanSpelling(word);
-  return out;
-}
-
-const RULES: readonly [RegExp, string][] = [
-  [/isation(s?)$/, 'ization$1'],
-  // organise, organised, organises, organising (a stem of three letters at least: not "rise", "wise")
-  [/(\w{3})is(e|ed|es|ing|er|ers)$/, '$1iz$2'],
-  [/(\w{3})ys(e|ed|es|ing)$/, '$1yz$2'],
-  // colour, favourite, neighbouring, labour (not "four", "your", "hour", "tour": stem of three letters)
-  [/(\w{3})our((?:s|ed|ing|ite|ites|able|ably|er|ers|ful|less|iz\w*)?)$/, '$1or$2'],
-  [/(\w{2}[bt])re(s?)$/, '$1er$2'],
-  [/(\w{3})ence(s?)$/, '$1ense$2'],
-  [/(\w{3})mme(s?)$/, '$1m$2'],
-  // travelled, modelling, counsellor (not "filled", "willing": stem of four letters at least)
-  [/(\w{4})ll(ed|ing|er|ers|or|ors)$/, '$1l$2'],
-  [/(\w{3})ogue(s?)$/, '$1og$2'],
-  [/dgement(s?)$/, 'dgment$1'],
-];
-
-function americanSpelling(word: string): string {
-  // Every rule in turn: "colourised" needs two.
-  let out = word;
-  for (const [pattern, replacement] of RULES) out = out.replace(pattern, replacement);
-  return out;
-}
+/**
+ * What one spelling has where the other has something else: the shared start it needs, and what
+ * must follow it, if anything.
+ */
+const ALTERNATIONS = new Map<string, [number, string?]>([
+  ['s|z', [3]], // organise, analyse, organisation
+  ['u|', [4]], // colour, favourite, neighbouring (not "four", "hour", "flour")
+  ['re|er', [3]], // centre, fibre, theatre
+  ['c|s', [4]], // offence, defence, licence, practise
+  ['me|', [4]], // programme
+  ['l|', [5]], // travelled, modelling, counsellor (not "filled")
+  ['ue|', [4]], // catalogue, dialogue
+  ['e|', [4, 'ment']], // judgement, acknowledgement (not "lapse")
+  [' |', [2]], // health care
+  ['-|', [1]], // e-mail
+  ['-| ', [2]], // decision-making, decision making
+]);
