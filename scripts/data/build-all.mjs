@@ -4,23 +4,28 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildChannel } from './build-channel.mjs';
-import { buildLM } from './build-lm.mjs';
+import { buildLM, LM_PARAMS } from './build-lm.mjs';
 import { buildNames, namesManifestEntry } from './build-names.mjs';
-import { ensureDir, gzip, OUT, ROOT, SOURCES, sha256 } from './common.mjs';
+import { ensureDir, gzip, OUT, ROOT, requireDebianFile, SOURCES, sha256 } from './common.mjs';
+import { readSphinxLM } from './sphinx-lm.mjs';
 
 const t0 = Date.now();
 ensureDir(OUT);
-console.log('building LM from', SOURCES.sphinx.file);
-const lm = buildLM();
-const lmGz = gzip(lm.bin);
-fs.writeFileSync(path.join(OUT, 'lm.bin.gz'), lmGz);
-console.log(`  lm: ${lm.stats.vocab} words, ${lm.stats.bigrams} bigrams, ${lm.bin.length} B raw, ${lmGz.length} B gz`);
+console.log('reading', SOURCES.sphinx.file);
+const sphinx = readSphinxLM(requireDebianFile(SOURCES.sphinx.file, SOURCES.sphinx.name));
 
+// The channel first: the language model keeps only n-grams that hold a word the channel can swap.
 console.log('building channel');
-const ch = buildChannel(lm.sphinx.words, lm.sphinx.uniProb);
+const ch = buildChannel(sphinx.words, sphinx.uniProb);
 const chGz = gzip(ch.bin);
 fs.writeFileSync(path.join(OUT, 'channel.bin.gz'), chGz);
 console.log(`  channel: ${ch.stats.keys} keys, ${ch.stats.edges} candidates, ${ch.bin.length} B raw, ${chGz.length} B gz`);
+
+console.log('building LM');
+const lm = buildLM(LM_PARAMS, { sphinx, inPlay: ch.inPlay });
+const lmGz = gzip(lm.bin);
+fs.writeFileSync(path.join(OUT, 'lm.bin.gz'), lmGz);
+console.log(`  lm: ${lm.stats.vocab} words, ${lm.stats.bigrams} bigrams, ${lm.bin.length} B raw, ${lmGz.length} B gz`);
 
 console.log('building names');
 const names = buildNames(lm.sphinx, ch.bin);

@@ -414,8 +414,12 @@ export function buildChannel(lmWords, lmUniProb, params = CHANNEL_PARAMS) {
       out.u8((q << 2) | srcCode[c.src]);
     }
   }
+  // Every word the decoder can swap in or out: the language model needs no n-gram without one (build-lm.mjs).
+  const inPlay = new Set();
+  for (const x of [...keys, ...origs]) for (const w of x.split(/[ -]/)) inPlay.add(w);
   return {
     bin: out.result(),
+    inPlay,
     stats: {
       keys: keys.length,
       strings: sorted.length,

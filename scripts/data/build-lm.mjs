@@ -27,7 +27,7 @@ export const LM_PARAMS = {
   /** keep bigram (v,w) when log10 P(w|v) - (backoff(v) + log10 P(w)) >= MIN_GAIN */
   minGain: 2.5,
   /** plus the bigrams with the largest expected gain P(v) P(w|v) (gain), if gain >= weightedMinGain */
-  weightedTop: 850000,
+  weightedTop: 858000,
   weightedMinGain: 0.25,
   /** and both words rank within the top MAX_RANK unigrams (sentence markers always kept) */
   maxRank: 30000,
@@ -52,8 +52,16 @@ export const LM_PARAMS = {
   },
 };
 
-export function buildLM(params = LM_PARAMS) {
-  const lm = readSphinxLM(requireDebianFile(SOURCES.sphinx.file, SOURCES.sphinx.name));
+/**
+ * @param {typeof LM_PARAMS} params
+ * @param {{ sphinx?: ReturnType<typeof readSphinxLM>, inPlay?: Set<string> }} [opts] inPlay: the words the
+ *   decoder can ever swap in or out (the channel's spun forms and originals, word by word); an n-gram
+ *   none of whose words is among them scores every reading of a page alike, so it is not kept
+ */
+export function buildLM(params = LM_PARAMS, opts = {}) {
+  const lm = opts.sphinx ?? readSphinxLM(requireDebianFile(SOURCES.sphinx.file, SOURCES.sphinx.name));
+  const playing = opts.inPlay ? Uint8Array.from(lm.words, (w) => (opts.inPlay.has(w) ? 1 : 0)) : null;
+  const matters = (...ids) => !playing || ids.some((id) => playing[id] === 1);
   const V = lm.words.length;
   const byCodeUnit = (a, b) => (lm.words[a] < lm.words[b] ? -1 : lm.words[a] > lm.words[b] ? 1 : 0);
   // Ids in order of frequency (ties by code unit, so the order is stable): successor lists are then
@@ -92,7 +100,7 @@ export function buildLM(params = LM_PARAMS) {
   const boQ = (old) => bq.codebook[bq.q(lm.uniBackoff[old])];
 
   // Trigram candidates first: a kept trigram may need its bigram kept (params.trigrams.bigrams === 'force').
-  const triCand = selectTrigrams(lm, params.trigrams, { rank, startOld });
+  const triCand = selectTrigrams(lm, params.trigrams, { rank, startOld, matters });
   const forced = new Set();
   // every context "a b" of a kept trigram is a stored bigram: the asset addresses contexts by bigram index
   for (const t of triCand.kept) forced.add(t.ctxBi);
@@ -108,7 +116,9 @@ export function buildLM(params = LM_PARAMS) {
     const gain = lm.biProb[i] - (lm.uniBackoff[v] + (w === startOld ? unkLogProb : lm.uniProb[w]));
     const pv = v === startOld ? -1.3 : lm.uniProb[v];
     weighted[i] =
-      rank[v] < params.maxRank && rank[w] < params.maxRank && gain >= params.weightedMinGain ? 10 ** (pv + lm.biProb[i]) * gain : 0;
+      rank[v] < params.maxRank && rank[w] < params.maxRank && gain >= params.weightedMinGain && matters(v, w)
+        ? 10 ** (pv + lm.biProb[i]) * gain
+        : 0;
   }
   const sortedW = Float64Array.from(weighted).sort();
   const wCut = Math.max(sortedW[sortedW.length - params.weightedTop] ?? 0, Number.MIN_VALUE);
@@ -123,7 +133,7 @@ export function buildLM(params = LM_PARAMS) {
     const gain = p - base;
     considered++;
     const force = forced.has(i);
-    if (gain < params.minGain && weighted[i] < wCut && !force) continue;
+    if ((gain < params.minGain || !matters(v, w)) && weighted[i] < wCut && !force) continue;
     let list = perPrev.get(v);
     if (!list) {
       list = [];
@@ -218,7 +228,7 @@ function findBigram(lm, a, b) {
  * Trigram candidates (a b w) of the source model with gain = log P(w|a b) - (bo(a b) + log P(w|b)) >= minGain,
  * ranked by expected gain P(a) P(b|a) P(w|a b) * gain; returns the top `top` (old ids, bi = index of "b w").
  */
-function selectTrigrams(lm, tp, { rank, startOld }) {
+function selectTrigrams(lm, tp, { rank, startOld, matters }) {
   const n1 = lm.words.length;
   const cand = [];
   for (let i = 0; i < lm.uniNext[n1]; i++) {
@@ -229,7 +239,7 @@ function selectTrigrams(lm, tp, { rank, startOld }) {
     if (j0 === j1 || rank[b] >= tp.maxRank || rank[w] >= tp.maxRank || w === startOld) continue;
     for (let j = j0; j < j1; j++) {
       const a = lm.triFirst[j];
-      if ((j > j0 && a === lm.triFirst[j - 1]) || rank[a] >= tp.maxRank) continue;
+      if ((j > j0 && a === lm.triFirst[j - 1]) || rank[a] >= tp.maxRank || !matters(a, b, w)) continue;
       const k = findBigram(lm, a, b);
       if (k < 0) continue; // cannot happen in a Katz model: every trigram's context is a bigram
       const bo2 = lm.biBackoff[k];
