@@ -160,6 +160,12 @@ describe('language model', () => {
       expect(off).toBeGreaterThan(-2.5);
     });
 
+    it('applies that backoff to an unknown word as well, so leaving a word out of the model shifts every reading alike', () => {
+      const unk = lm.id('qwxzzyv');
+      const off = tg('the', 'federal', 'banana') - bg('federal', 'banana');
+      expect(lm.trigram(lm.id('the'), lm.id('federal'), unk) - lm.bigram(lm.id('federal'), unk)).toBeCloseTo(off, 6);
+    });
+
     it('accepts the sentence start as the older context word', () => {
       expect(lm.trigram(lm.startId, lm.id('the'), lm.id('company'))).toBeGreaterThan(bg('the', 'company') + 0.15);
     });

@@ -499,7 +499,9 @@ class CompactLM implements LanguageModel {
 
   trigram(p2: number, p1: number, id: number): number {
     const size = this.size;
-    if (p2 < 0 || p2 >= size || p1 < 0 || p1 >= size || id < 0 || id >= size) return this.bigram(p1, id);
+    if (p2 < 0 || p2 >= size || p1 < 0 || p1 >= size) return this.bigram(p1, id);
+    // Katz: an unknown word after a stored context still pays that context's backoff.
+    if (id < 0 || id >= size) return this.contextBackoff(p2, p1) + this.bigram(p1, id);
     const slot = (Math.imul(p2, 0x9e3779b1) ^ Math.imul(p1, 0x85ebca6b) ^ Math.imul(id, 0xc2b2ae35)) >>> MEMO_SHIFT;
     const keys = this.memoKey;
     const at = slot * 3;
@@ -522,6 +524,13 @@ class CompactLM implements LanguageModel {
       this.ctxOf = t;
     }
     return t;
+  }
+
+  /** bo(p2 p1): the log10 weight of backing off from a context with stored trigrams, else 0. */
+  private contextBackoff(p2: number, p1: number): number {
+    const g = this.bigramIndex(p2, p1);
+    const c = g < 0 ? -1 : (this.contextIndex()[g] as number);
+    return c < 0 ? 0 : (this.ctxBoBook[this.ctxBoCode[c] ?? 0] ?? 0);
   }
 
   private trigramUncached(p2: number, p1: number, id: number): number {
