@@ -23,11 +23,16 @@
 import { ByteWriter, requireDebianFile, SOURCES, uniformQuantizer } from './common.mjs';
 import { readSphinxLM } from './sphinx-lm.mjs';
 
+/** Words the engine asks the model for by name (decode.ts scores every number as "number"). */
+const ENGINE_WORDS = ['number'];
+
 export const LM_PARAMS = {
+  /** leave out the words that neither the channel can swap nor any kept n-gram holds */
+  pruneVocab: true,
   /** keep bigram (v,w) when log10 P(w|v) - (backoff(v) + log10 P(w)) >= MIN_GAIN */
   minGain: 2.5,
   /** plus the bigrams with the largest expected gain P(v) P(w|v) (gain), if gain >= weightedMinGain */
-  weightedTop: 858000,
+  weightedTop: 1012000,
   weightedMinGain: 0.25,
   /** and both words rank within the top MAX_RANK unigrams (sentence markers always kept) */
   maxRank: 30000,
@@ -60,6 +65,16 @@ export const LM_PARAMS = {
  */
 export function buildLM(params = LM_PARAMS, opts = {}) {
   const lm = opts.sphinx ?? readSphinxLM(requireDebianFile(SOURCES.sphinx.file, SOURCES.sphinx.name));
+  if (opts.inPlay && params.pruneVocab && !opts.vocab) {
+    // A word out of play that no kept n-gram holds scores every reading of a page alike whether the
+    // model knows it or not (its log-prob shifts them all by the same amount): leave it out, as unknown.
+    const { used } = buildLM(params, { ...opts, vocab: new Set(lm.words.keys()) });
+    const vocab = new Set(used);
+    lm.words.forEach((w, i) => {
+      if (opts.inPlay.has(w) || w === '<s>' || w === '</s>' || ENGINE_WORDS.includes(w)) vocab.add(i);
+    });
+    return buildLM(params, { ...opts, vocab });
+  }
   const playing = opts.inPlay ? Uint8Array.from(lm.words, (w) => (opts.inPlay.has(w) ? 1 : 0)) : null;
   const matters = (...ids) => !playing || ids.some((id) => playing[id] === 1);
   const V = lm.words.length;
@@ -67,8 +82,13 @@ export function buildLM(params = LM_PARAMS, opts = {}) {
   // Ids in order of frequency (ties by code unit, so the order is stable): successor lists are then
   // dominated by small ids and small gaps, which take fewer varint bytes and gzip better than
   // alphabetical ids (16% less in all; docs/data.md), for a slightly larger vocabulary section.
-  const order = lm.words.map((_w, i) => i).sort((a, b) => lm.uniProb[b] - lm.uniProb[a] || byCodeUnit(a, b));
-  const newId = new Uint32Array(V);
+  const order = lm.words
+    .map((_w, i) => i)
+    .filter((i) => !opts.vocab || opts.vocab.has(i))
+    .sort((a, b) => lm.uniProb[b] - lm.uniProb[a] || byCodeUnit(a, b));
+  // V counts the source model's words; VO the words of this asset.
+  const VO = order.length;
+  const newId = new Int32Array(V).fill(-1);
   order.forEach((old, i) => {
     newId[old] = i;
   });
@@ -144,7 +164,7 @@ export function buildLM(params = LM_PARAMS, opts = {}) {
     const code = Math.max(0, Math.min(GAIN_LEVELS - 1, Math.round((g - gainBase) / gainStep)));
     list.push({ w: newId[w], p, gain, code, force });
   }
-  const biLists = new Array(V);
+  const biLists = new Array(VO);
   let nB = 0;
   for (const [v, list] of perPrev) {
     list.sort((a, b) => Number(b.force) - Number(a.force) || b.p - a.p || a.w - b.w);
@@ -155,7 +175,7 @@ export function buildLM(params = LM_PARAMS, opts = {}) {
   }
   // position of bigram (v, w) (new ids) within v's list, and what the decoder returns for bigram(v, w) (old ids)
   const biPos = new Map();
-  for (let i = 0; i < V; i++) {
+  for (let i = 0; i < VO; i++) {
     const list = biLists[i] ?? [];
     for (let k = 0; k < list.length; k++) biPos.set(i * V + list[k].w, k);
   }
@@ -163,38 +183,39 @@ export function buildLM(params = LM_PARAMS, opts = {}) {
     const k = biPos.get(newId[v] * V + newId[w]);
     return boQ(v) + uniQ(w) + (k === undefined ? 0 : gainCodebook[biLists[newId[v]][k].code]);
   };
-  const biStart = new Uint32Array(V + 1);
-  for (let i = 0; i < V; i++) biStart[i + 1] = biStart[i] + (biLists[i]?.length ?? 0);
+  const biStart = new Uint32Array(VO + 1);
+  for (let i = 0; i < VO; i++) biStart[i + 1] = biStart[i] + (biLists[i]?.length ?? 0);
   const tri = encodeTrigrams(lm, params.trigrams, triCand.kept, { V, newId, biPos, biStart, biDecoded });
 
   const out = new ByteWriter(1 << 22);
   out.bytes(Buffer.from('ULM1', 'latin1'));
-  out.u32(V);
+  out.u32(VO);
   out.u32(nB);
   out.f32(unkLogProb);
   out.i32(startOld >= 0 ? newId[startOld] : -1);
   out.i32(endOld >= 0 ? newId[endOld] : -1);
   for (const cb of [uq.codebook, bq.codebook, gainCodebook]) for (const c of cb) out.f32(c);
   out.text(words.join('\n'));
-  for (let i = 0; i < V; i++) {
+  for (let i = 0; i < VO; i++) {
     const old = order[i];
     out.u8(old === startOld ? 0 : uq.q(lm.uniProb[old]));
   }
-  for (let i = 0; i < V; i++) out.u8(bq.q(lm.uniBackoff[order[i]]));
-  for (let i = 0; i < V; i++) out.varint(biLists[i] ? biLists[i].length : 0);
-  for (let i = 0; i < V; i++) {
+  for (let i = 0; i < VO; i++) out.u8(bq.q(lm.uniBackoff[order[i]]));
+  for (let i = 0; i < VO; i++) out.varint(biLists[i] ? biLists[i].length : 0);
+  for (let i = 0; i < VO; i++) {
     let prev = 0;
     for (const e of biLists[i] ?? []) {
       out.varint(e.w - prev);
       prev = e.w;
     }
   }
-  for (let i = 0; i < V; i++) for (const e of biLists[i] ?? []) out.u8(e.code);
+  for (let i = 0; i < VO; i++) for (const e of biLists[i] ?? []) out.u8(e.code);
   writeTrigrams(out, tri);
   return {
     bin: out.result(),
+    used: usedWords(biLists, order),
     stats: {
-      vocab: V,
+      vocab: VO,
       bigrams: nB,
       bigramsConsidered: considered,
       bigramsForcedByTrigrams: forced.size,
@@ -208,6 +229,17 @@ export function buildLM(params = LM_PARAMS, opts = {}) {
     sphinx: lm,
     words,
   };
+}
+
+/** Every word (source id) that a kept bigram holds, as context or continuation; trigrams hold only such words. */
+function usedWords(biLists, order) {
+  const used = new Set();
+  biLists.forEach((list, v) => {
+    if (!list?.length) return;
+    used.add(order[v]);
+    for (const e of list) used.add(order[e.w]);
+  });
+  return used;
 }
 
 /** index of bigram "a b" in the sphinx arrays (entries under unigram b are sorted by a), or -1 */

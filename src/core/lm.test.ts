@@ -38,7 +38,7 @@ describe('language model', () => {
   });
 
   it('has a large news vocabulary including apostrophe forms', () => {
-    expect(lm.size).toBeGreaterThan(50000);
+    expect(lm.size).toBeGreaterThan(35000);
     for (const w of ["don't", "it's", "'s", 'said', 'ministers', 'zuckerberg']) expect(lm.id(w)).toBeGreaterThanOrEqual(0);
     expect(lm.word(lm.id("don't"))).toBe("don't");
   });
@@ -70,15 +70,21 @@ describe('language model', () => {
   it('backs off to backoff(prev) + unigram for pairs it does not store', () => {
     const prev = lm.id('getty');
     const w = lm.id('photos');
-    const viaOther = lm.bigram(lm.id('zyuganov'), w) - lm.unigram(w);
+    const viaOther = lm.bigram(lm.id('onerous'), w) - lm.unigram(w);
     expect(viaOther).toBeLessThanOrEqual(0.2);
     expect(lm.bigram(prev, w)).toBeLessThan(lm.unigram(w));
+  });
+
+  it('leaves out words that neither the channel can swap nor any n-gram holds (they decide nothing)', () => {
+    // "zyuganov" is in the source model, with unigrams only; "onerous" is rarer still, but a spun form
+    expect(lm.id('zyuganov')).toBe(-1);
+    expect(lm.id('onerous')).toBeGreaterThanOrEqual(0);
   });
 
   it('gives unknown words the unknown log-prob', () => {
     expect(lm.id('qwxzzyv')).toBe(-1);
     expect(lm.unigram(-1)).toBe(lm.unkLogProb);
-    expect(lm.unkLogProb).toBeLessThan(lm.unigram(lm.id('zyuganov')));
+    expect(lm.unkLogProb).toBeLessThan(lm.unigram(lm.id('onerous')));
     expect(lm.bigram(-1, lm.id('the'))).toBe(lm.unigram(lm.id('the')));
     expect(lm.bigram(lm.id('the'), -1)).toBeLessThanOrEqual(lm.unkLogProb);
   });
@@ -148,8 +154,8 @@ describe('language model', () => {
     });
 
     it('equals the bigram for contexts without stored trigrams', () => {
-      // "zyuganov said" is a rare context; "new york city" has no trigrams in the source either
-      expect(tg('zyuganov', 'said', 'that')).toBe(bg('said', 'that'));
+      // "onerous said" is a rare context; "new york city" has no trigrams in the source either
+      expect(tg('onerous', 'said', 'that')).toBe(bg('said', 'that'));
       expect(tg('new', 'york', 'city')).toBe(bg('york', 'city'));
     });
 
