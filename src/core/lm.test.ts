@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AsciiStrings, decodeLanguageModel, type LanguageModel, StringIndex } from './lm';
+import { AsciiStrings, decodeLanguageModel, type LanguageModel, RankedBits, StringIndex } from './lm';
 
 const asset = fileURLToPath(new URL('../../public/data/lm.bin.gz', import.meta.url));
 const bytes = new Uint8Array(gunzipSync(readFileSync(asset)));
@@ -212,5 +213,25 @@ describe('string table', () => {
     expect(() => table('a\nb', 1)).toThrow(/too many/);
     expect(() => table('a\nb', 3)).toThrow(/mismatch/);
     expect(() => table('a', 0)).toThrow(/too many/);
+  });
+});
+
+describe('RankedBits', () => {
+  it('gives each member its index in the ascending list and every other position -1', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.nat(2000), { maxLength: 300 }), fc.array(fc.nat(2100), { maxLength: 50 }), (raw, probes) => {
+        const members = Uint32Array.from(raw.sort((a, b) => a - b));
+        const bits = new RankedBits(members, 2001);
+        members.forEach((g, i) => expect(bits.rank(g)).toBe(i));
+        for (const g of probes) expect(bits.rank(g)).toBe(members.indexOf(g));
+      }),
+    );
+  });
+
+  it('counts members across 32-bit words, the last bit of a word included', () => {
+    const members = Uint32Array.from([0, 31, 32, 63, 64, 95]);
+    const bits = new RankedBits(members, 96);
+    expect([0, 31, 32, 63, 64, 95].map((g) => bits.rank(g))).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(bits.rank(30)).toBe(-1);
   });
 });

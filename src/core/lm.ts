@@ -514,29 +514,24 @@ class CompactLM implements LanguageModel {
     return value;
   }
 
-  private ctxOf: Int32Array | null = null;
-  private contextIndex(): Int32Array {
-    let t = this.ctxOf;
-    if (!t) {
-      t = new Int32Array(this.next.length).fill(-1);
-      const contexts = this.contexts;
-      for (let c = 0; c < contexts.length; c++) t[contexts[c] as number] = c;
-      this.ctxOf = t;
-    }
-    return t;
+  private ctxOf: RankedBits | null = null;
+  /** Which trigram context the bigram at index g is, or -1 (built on the first trigram asked). */
+  private contextOf(g: number): number {
+    this.ctxOf ??= new RankedBits(this.contexts, this.next.length);
+    return this.ctxOf.rank(g);
   }
 
   /** bo(p2 p1): the log10 weight of backing off from a context with stored trigrams, else 0. */
   private contextBackoff(p2: number, p1: number): number {
     const g = this.bigramIndex(p2, p1);
-    const c = g < 0 ? -1 : (this.contextIndex()[g] as number);
+    const c = g < 0 ? -1 : this.contextOf(g);
     return c < 0 ? 0 : (this.ctxBoBook[this.ctxBoCode[c] ?? 0] ?? 0);
   }
 
   private trigramUncached(p2: number, p1: number, id: number): number {
     // the context (p2, p1) is a stored bigram when it has trigrams
     const g = this.bigramIndex(p2, p1);
-    const c = g < 0 ? -1 : (this.contextIndex()[g] as number);
+    const c = g < 0 ? -1 : this.contextOf(g);
     const bi = this.bigramIndex(p1, id);
     const bigram = this.bigramAt(p1, id, bi);
     if (c < 0) return bigram;
@@ -547,6 +542,45 @@ class CompactLM implements LanguageModel {
     const t = indexInSorted(this.triW, this.triStart[c] ?? 0, this.triStart[c + 1] ?? 0, k);
     return t < 0 ? base : base + (this.triGainBook[this.triGainCode[t] ?? 0] ?? 0);
   }
+}
+
+/**
+ * A set of positions in [0, size) given in ascending order, answering "which member is g?" with a
+ * bit per position and a running count per 32 bits: 1/16 of the memory of a table with an entry per
+ * position (the LM's trigram contexts: 130 KB + 130 KB for a million bigrams instead of 4 MB), and
+ * about as fast.
+ */
+export class RankedBits {
+  private readonly bits: Uint32Array;
+  private readonly before: Uint32Array;
+  constructor(members: Uint32Array, size: number) {
+    const words = (size + 31) >>> 5;
+    this.bits = new Uint32Array(words);
+    this.before = new Uint32Array(words);
+    for (let i = 0; i < members.length; i++) {
+      const g = members[i] as number;
+      this.bits[g >>> 5] = ((this.bits[g >>> 5] as number) | (1 << (g & 31))) >>> 0;
+    }
+    let count = 0;
+    for (let w = 0; w < words; w++) {
+      this.before[w] = count;
+      count += popcount(this.bits[w] as number);
+    }
+  }
+
+  /** The index of g among the members, or -1 when g is not one. */
+  rank(g: number): number {
+    const w = g >>> 5;
+    const word = this.bits[w];
+    if (word === undefined || ((word >>> (g & 31)) & 1) === 0) return -1;
+    return (this.before[w] as number) + popcount(word & ~(-1 << (g & 31)));
+  }
+}
+
+function popcount(x: number): number {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 }
 
 export function decodeLanguageModel(bytes: Uint8Array): LanguageModel {
