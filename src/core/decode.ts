@@ -73,41 +73,19 @@ interface Option {
   pre: number;
 }
 
-/** Two words of context (what a trigram model conditions on). */
-interface Context {
-  p2: number;
-  p1: number;
-}
-
-interface State extends Context {
-  score: number;
-  prev: State | null;
-  /** The option that led into this state, and the position it started at. */
-  option: Option | null;
-  from: number;
-}
-
 export interface Models {
   lm: LanguageModel;
   channel: ChannelModel;
 }
 
-/** log10 P of `words`, then `tail`, after the context (p2, p1). Allocation-free: this is the hot path. */
-function seqScore(lm: LanguageModel, p2: number, p1: number, words: readonly number[], tail?: readonly number[]): number {
+/** log10 P of `words` after the context (p2, p1). Allocation-free: this is the hot path. */
+function seqScore(lm: LanguageModel, p2: number, p1: number, words: readonly number[]): number {
   let score = 0;
   for (let k = 0; k < words.length; k++) {
     const w = words[k] as number;
     score += lm.trigram(p2, p1, w);
     p2 = p1;
     p1 = w;
-  }
-  if (tail) {
-    for (let k = 0; k < tail.length; k++) {
-      const w = tail[k] as number;
-      score += lm.trigram(p2, p1, w);
-      p2 = p1;
-      p1 = w;
-    }
   }
   return score;
 }
@@ -145,79 +123,133 @@ export function decodeLattice(lattice: Lattice, params: DecodeParams): Replaceme
   const restoreCost = Math.log10(params.spinRate);
   const keepCost = Math.log10(1 - params.spinRate);
   const costOf = (o: Option) => (o.candidate ? params.channelWeight * o.logProb + restoreCost : o.replaceable ? keepCost : 0);
-  const options = lattice.options.map((list) => (list.length > params.maxCandidates + 1 ? list.slice(0, params.maxCandidates + 1) : list));
+  const options = lattice.options;
+  const width = params.maxCandidates + 1;
 
-  // Viterbi over token boundaries. A ring of small arrays holds the states before the next few
+  // Viterbi over token boundaries. A ring of small lists holds the states before the next few
   // tokens (an option spans at most maxSpunWords tokens); a state is found by its two-word
   // context with a linear scan, cheaper than a Map for the handful each position holds.
+  const st = states;
+  st.count = 0;
   const span = lattice.models.channel.maxSpunWords + 1;
-  const ring: State[][] = Array.from({ length: span }, () => []);
-  ring[0]?.push({ p2: -1, p1: lm.startId, score: 0, prev: null, option: null, from: 0 });
+  const ring: number[][] = Array.from({ length: span }, () => []);
+  ring[0]?.push(st.add(-1, lm.startId, 0, -1, 0, -1));
   for (let i = 0; i < n; i++) {
     // Options span 1..span-1 tokens, so no state lands back in this slot while it is read.
-    const here = ring[i % span] as State[];
-    if (here.length > params.beam) keepBest(here, params.beam);
+    const here = ring[i % span] as number[];
+    if (here.length > params.beam) keepBest(here, st.score, params.beam);
     const tok = tokens[i] as Token;
     const breaks = i > 0 && tok.gap === 'sentence';
     const opts = options[i] as Option[];
-    for (const st of here) {
-      let base = st.score;
-      let p2 = st.p2;
-      let p1 = st.p1;
+    const count = Math.min(opts.length, width);
+    for (let h = 0; h < here.length; h++) {
+      const s = here[h] as number;
+      let base = st.score[s] as number;
+      let p2 = st.p2[s] as number;
+      let p1 = st.p1[s] as number;
       if (breaks) {
         base += lm.trigram(p2, p1, lm.endId);
         p2 = -1;
         p1 = lm.startId;
       }
-      for (let o = 0; o < opts.length; o++) {
+      for (let o = 0; o < count; o++) {
         const opt = opts[o] as Option;
         const score = base + seqScore(lm, p2, p1, opt.ids) + costOf(opt);
         const m = opt.ids.length;
         const np1 = opt.ids[m - 1] as number;
         const np2 = m >= 2 ? (opt.ids[m - 2] as number) : p1;
-        const target = ring[(i + opt.length) % span] as State[];
-        let cur: State | undefined;
+        const target = ring[(i + opt.length) % span] as number[];
+        let cur = -1;
         for (let k = 0; k < target.length; k++) {
-          const c = target[k] as State;
-          if (c.p1 === np1 && c.p2 === np2) {
+          const c = target[k] as number;
+          if (st.p1[c] === np1 && st.p2[c] === np2) {
             cur = c;
             break;
           }
         }
-        if (!cur) target.push({ p2: np2, p1: np1, score, prev: st, option: opt, from: i });
-        else if (cur.score < score) {
-          cur.score = score;
-          cur.prev = st;
-          cur.option = opt;
-          cur.from = i;
-        }
+        if (cur < 0) target.push(st.add(np2, np1, score, s, i, o));
+        else if ((st.score[cur] as number) < score) st.set(cur, score, s, i, o);
       }
     }
     here.length = 0;
   }
 
   // Backtrack.
-  let best: State | null = null;
-  for (const st of ring[n % span] ?? []) if (!best || st.score > best.score) best = st;
-  const chosen: State[] = [];
-  for (let st = best; st?.option; st = st.prev) chosen.push(st);
+  let best = -1;
+  for (const s of ring[n % span] ?? []) if (best < 0 || (st.score[s] as number) > (st.score[best] as number)) best = s;
+  const chosen: Option[] = [];
+  const chosenFrom: number[] = [];
+  for (let s = best; s >= 0 && (st.option[s] as number) >= 0; s = st.prev[s] as number) {
+    const from = st.from[s] as number;
+    chosen.push((options[from] as Option[])[st.option[s] as number] as Option);
+    chosenFrom.push(from);
+  }
   chosen.reverse();
+  chosenFrom.reverse();
 
-  return pool(tokens, options, chosen, lm, params, costOf);
+  return pool(tokens, options, chosen, chosenFrom, lm, params, costOf);
 }
 
+/**
+ * The Viterbi states of one pass in flat arrays (a pass makes tens of thousands, and objects
+ * cost the garbage collector): state s has the context (p2, p1), its score, the state before it,
+ * and the option (index in options[from]) that led into it. Reused by every pass.
+ */
+class States {
+  count = 0;
+  p2 = new Int32Array(1024);
+  p1 = new Int32Array(1024);
+  score = new Float64Array(1024);
+  prev = new Int32Array(1024);
+  from = new Int32Array(1024);
+  option = new Int32Array(1024);
+
+  add(p2: number, p1: number, score: number, prev: number, from: number, option: number): number {
+    if (this.count === this.p2.length) this.grow();
+    const s = this.count++;
+    this.p2[s] = p2;
+    this.p1[s] = p1;
+    this.set(s, score, prev, from, option);
+    return s;
+  }
+
+  set(s: number, score: number, prev: number, from: number, option: number): void {
+    this.score[s] = score;
+    this.prev[s] = prev;
+    this.from[s] = from;
+    this.option[s] = option;
+  }
+
+  private grow(): void {
+    const size = this.p2.length * 2;
+    const more = <T extends Int32Array | Float64Array>(a: T, b: T): T => {
+      b.set(a);
+      return b;
+    };
+    this.p2 = more(this.p2, new Int32Array(size));
+    this.p1 = more(this.p1, new Int32Array(size));
+    this.score = more(this.score, new Float64Array(size));
+    this.prev = more(this.prev, new Int32Array(size));
+    this.from = more(this.from, new Int32Array(size));
+    this.option = more(this.option, new Int32Array(size));
+  }
+}
+
+const states = new States();
+
 /** Keeps the `beam` best states (by score, best first): an insertion sort, as a slot holds a handful. */
-function keepBest(states: State[], beam: number): void {
-  for (let i = 1; i < states.length; i++) {
-    const st = states[i] as State;
+function keepBest(slot: number[], score: Float64Array, beam: number): void {
+  for (let i = 1; i < slot.length; i++) {
+    const s = slot[i] as number;
+    const v = score[s] as number;
     let j = i - 1;
-    while (j >= 0 && (states[j] as State).score < st.score) {
-      states[j + 1] = states[j] as State;
+    while (j >= 0 && (score[slot[j] as number] as number) < v) {
+      slot[j + 1] = slot[j] as number;
       j--;
     }
-    states[j + 1] = st;
+    slot[j + 1] = s;
   }
-  states.length = beam;
+  slot.length = beam;
 }
 
 /** One place where the page's words could be a spun form: scores of each candidate against keeping. */
@@ -226,8 +258,13 @@ interface Occurrence {
   length: number;
   /** The spun key (lowercase words): occurrences with the same key are decided together. */
   key: string;
-  /** Candidate original → its log10 margin over keeping the page's words, in the decoded context. */
-  scores: Map<string, { option: Option; margin: number }>;
+  /**
+   * Candidate originals, each with its option and log10 margin over keeping the page's words in the
+   * decoded context (parallel lists, in option order: a dozen at most, so a scan beats a Map).
+   */
+  originals: string[];
+  options: Option[];
+  margins: number[];
   /** The Viterbi path's choice here, if it restored. */
   chosen: Option | null;
 }
@@ -242,70 +279,93 @@ interface Occurrence {
 function pool(
   tokens: readonly Token[],
   options: readonly Option[][],
-  /** The best path's states, first to last: each with the option that led into it. */
-  chosen: readonly State[],
+  /** The best path's options, first to last, and the position each starts at. */
+  chosen: readonly Option[],
+  chosenFrom: readonly number[],
   lm: LanguageModel,
   params: DecodeParams,
   costOf: (o: Option) => number,
 ): Replacement[] {
-  const sentenceStart: Context = { p2: -1, p1: lm.startId };
+  const width = params.maxCandidates + 1;
   const out: number[] = [];
   const outAt = new Int32Array(tokens.length + 1).fill(-1);
   const chosenAt: (Option | null)[] = new Array(tokens.length).fill(null);
-  for (const c of chosen) {
-    const option = c.option as Option;
-    if (c.from > 0 && (tokens[c.from] as Token).gap === 'sentence') out.push(lm.endId, lm.startId);
-    outAt[c.from] = out.length;
-    chosenAt[c.from] = option;
-    for (const id of option.ids) out.push(id);
+  for (let c = 0; c < chosen.length; c++) {
+    const option = chosen[c] as Option;
+    const from = chosenFrom[c] as number;
+    if (from > 0 && (tokens[from] as Token).gap === 'sentence') out.push(lm.endId, lm.startId);
+    outAt[from] = out.length;
+    chosenAt[from] = option;
+    for (let k = 0; k < option.ids.length; k++) out.push(option.ids[k] as number);
   }
   outAt[tokens.length] = out.length;
 
   const occurrences: Occurrence[] = [];
+  // Without pooling only the path's own restorations can be picked: score nothing else.
+  const onlyChosen = params.poolWeight <= 0;
   for (let i = 0; i < tokens.length; i++) {
     const pos = outAt[i] ?? -1;
     if (pos < 0) continue;
     const here = chosenAt[i] as Option;
-    // Without pooling only the path's own restorations can be picked: score nothing else.
-    const onlyChosen = params.poolWeight <= 0;
     if (onlyChosen && !here.candidate) continue;
     // Candidates grouped by length, lengths in the order the options first show them.
     const opts = options[i] ?? [];
-    if (opts.length < 2) continue;
-    const left: Context =
-      i === 0 || (tokens[i] as Token).gap === 'sentence' ? sentenceStart : { p2: out[pos - 2] ?? -1, p1: out[pos - 1] ?? lm.startId };
+    const count = Math.min(opts.length, width);
+    if (count < 2) continue;
+    const start = i === 0 || (tokens[i] as Token).gap === 'sentence';
+    const lp2 = start ? -1 : (out[pos - 2] ?? -1);
+    const lp1 = start ? lm.startId : (out[pos - 1] ?? lm.startId);
     let seen = 0;
-    for (let first = 0; first < opts.length; first++) {
+    for (let first = 0; first < count; first++) {
       const o0 = opts[first] as Option;
       const length = o0.length;
       if (!o0.candidate || (onlyChosen && length !== here.length) || (seen & (1 << length)) !== 0) continue;
       seen |= 1 << length;
       // A candidate must start and end where the path's choices do, so its context is the path's.
       if ((outAt[i + length] ?? -1) < 0) continue;
-      const list: Option[] = [];
-      for (let k = first; k < opts.length; k++) {
-        const o = opts[k] as Option;
-        if (o.candidate && o.length === length) list.push(o);
-      }
       const next = tokens[i + length];
       const after = outAt[i + length] ?? out.length;
-      const right = !next || next.gap === 'sentence' ? [lm.endId] : [out[after] ?? lm.endId, out[after + 1] ?? lm.endId];
+      // The path's next two words (or the sentence end) follow each candidate.
+      const ends = !next || next.gap === 'sentence';
+      const r0 = ends ? lm.endId : (out[after] ?? lm.endId);
+      const r1 = ends ? -2 : (out[after + 1] ?? lm.endId);
       let keepCost = 0;
-      const keepIds: number[] = [];
+      let score = 0;
+      let p2 = lp2;
+      let p1 = lp1;
       for (let t = i; t < i + length; t++) {
         const keep = options[t]?.[0] as Option;
-        keepIds.push(...keep.ids);
+        for (let k = 0; k < keep.ids.length; k++) {
+          const w = keep.ids[k] as number;
+          score += lm.trigram(p2, p1, w);
+          p2 = p1;
+          p1 = w;
+        }
         keepCost += costOf(keep);
       }
-      const keepScore = seqScore(lm, left.p2, left.p1, keepIds, right) + keepCost;
-      const scores = new Map<string, { option: Option; margin: number }>();
-      for (const o of list) {
-        const margin = seqScore(lm, left.p2, left.p1, o.ids, right) + costOf(o) - keepScore;
-        scores.set((o.candidate as ChannelCandidate).original, { option: o, margin });
+      const keepScore = withTail(lm, score, p2, p1, r0, r1) + keepCost;
+      const occ: Occurrence = {
+        first: i,
+        length,
+        key: '',
+        originals: [],
+        options: [],
+        margins: [],
+        chosen: here.candidate && here.length === length ? here : null,
+      };
+      for (let k = first; k < count; k++) {
+        const o = opts[k] as Option;
+        if (!o.candidate || o.length !== length) continue;
+        const m = o.ids.length;
+        const q1 = o.ids[m - 1] as number;
+        const q2 = m >= 2 ? (o.ids[m - 2] as number) : lp1;
+        const margin = withTail(lm, seqScore(lm, lp2, lp1, o.ids), q2, q1, r0, r1) + costOf(o) - keepScore;
+        setScore(occ, o.candidate.original, o, margin);
       }
       let key = (tokens[i] as Token).norm;
       for (let t = i + 1; t < i + length; t++) key += ` ${(tokens[t] as Token).norm}`;
-      occurrences.push({ first: i, length, key, scores, chosen: here.candidate && here.length === length ? here : null });
+      occ.key = key;
+      occurrences.push(occ);
     }
   }
 
@@ -317,30 +377,46 @@ function pool(
       if (g) g.push(occ);
       else groups.set(occ.key, [occ]);
     }
+    const sumOf: string[] = [];
+    const sums: number[] = [];
     for (const group of groups.values()) {
-      const sums = new Map<string, number>();
+      sumOf.length = 0;
+      sums.length = 0;
       for (const occ of group) {
-        occ.scores.forEach((v, o) => {
-          sums.set(o, (sums.get(o) ?? 0) + v.margin);
-        });
+        for (let k = 0; k < occ.originals.length; k++) {
+          const o = occ.originals[k] as string;
+          const at = sumOf.indexOf(o);
+          if (at < 0) {
+            sumOf.push(o);
+            sums.push(0 + (occ.margins[k] as number));
+          } else sums[at] = (sums[at] as number) + (occ.margins[k] as number);
+        }
       }
       let best: string | null = null;
       let bestSum = Number.NEGATIVE_INFINITY;
-      for (const [o, sum] of sums) if (sum > bestSum) [best, bestSum] = [o, sum];
+      for (let k = 0; k < sumOf.length; k++) {
+        if ((sums[k] as number) > bestSum) {
+          best = sumOf[k] as string;
+          bestSum = sums[k] as number;
+        }
+      }
       if (best === null) continue;
       for (const occ of group) {
-        const v = occ.scores.get(best);
-        if (!v) continue;
+        const at = occ.originals.indexOf(best);
+        if (at < 0) continue;
+        const margin = occ.margins[at] as number;
         // Each occurrence's margin, with the group's other occurrences as extra evidence.
-        const pooled = v.margin + params.poolWeight * (bestSum - v.margin);
-        if (pooled >= params.minMargin) picks.push({ occ, option: v.option, margin: pooled });
+        const pooled = margin + params.poolWeight * (bestSum - margin);
+        if (pooled >= params.minMargin) picks.push({ occ, option: occ.options[at] as Option, margin: pooled });
       }
     }
   } else {
     for (const occ of occurrences) {
       if (!occ.chosen) continue;
-      const v = occ.scores.get((occ.chosen.candidate as ChannelCandidate).original);
-      if (v && v.margin >= params.minMargin) picks.push({ occ, option: v.option, margin: v.margin });
+      const at = occ.originals.indexOf((occ.chosen.candidate as ChannelCandidate).original);
+      if (at >= 0 && (occ.margins[at] as number) >= params.minMargin) {
+        picks.push({ occ, option: occ.options[at] as Option, margin: occ.margins[at] as number });
+      }
     }
   }
 
@@ -354,7 +430,7 @@ function pool(
     if (taken.subarray(first, first + length).some((x) => x === 1)) continue;
     taken.fill(1, first, first + length);
     const candidate = p.option.candidate as ChannelCandidate;
-    const alternatives = runnersUp(p.occ.scores, candidate.original, p.margin - 2);
+    const alternatives = runnersUp(p.occ, candidate.original, p.margin - 2);
     result.push({
       first,
       last: first + length - 1,
@@ -367,10 +443,31 @@ function pool(
   return result.sort((a, b) => a.first - b.first);
 }
 
+/** `score` (words ending in p2, p1), then the right context r0 and r1 (unless it is -2), added word by word. */
+function withTail(lm: LanguageModel, score: number, p2: number, p1: number, r0: number, r1: number): number {
+  score += lm.trigram(p2, p1, r0);
+  return r1 === -2 ? score : score + lm.trigram(p1, r0, r1);
+}
+
+/** Records a candidate's margin at an occurrence (a repeated original keeps its first place, as in a Map). */
+function setScore(occ: Occurrence, original: string, option: Option, margin: number): void {
+  const at = occ.originals.indexOf(original);
+  if (at >= 0) {
+    occ.options[at] = option;
+    occ.margins[at] = margin;
+    return;
+  }
+  occ.originals.push(original);
+  occ.options.push(option);
+  occ.margins.push(margin);
+}
+
 /** Up to three originals other than `chosen` with a margin above `floor`, best first. */
-function runnersUp(scores: ReadonlyMap<string, { margin: number }>, chosen: string, floor: number): string[] {
+function runnersUp(occ: Occurrence, chosen: string, floor: number): string[] {
   const top: { original: string; margin: number }[] = [];
-  for (const [original, { margin }] of scores) {
+  for (let k = 0; k < occ.originals.length; k++) {
+    const original = occ.originals[k] as string;
+    const margin = occ.margins[k] as number;
     if (original === chosen || margin <= floor) continue;
     let j = top.length;
     while (j > 0 && (top[j - 1] as { margin: number }).margin < margin) j--;
