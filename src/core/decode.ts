@@ -106,9 +106,10 @@ export const LATTICE_CANDIDATES = 12;
 
 export function buildLattice(tokens: readonly Token[], models: Models, maxCandidates = LATTICE_CANDIDATES): Lattice {
   const numberId = models.lm.id('number');
-  const idsOf = phraseIdsFor(models.lm);
-  const ids = tokens.map((t) => (t.kind === 'number' ? [numberId] : idsOf(t.norm)));
-  return { tokens, models, options: buildOptions(tokens, ids, models, maxCandidates) };
+  const wordOf = preparerFor(models.lm, models.channel).word;
+  const words = tokens.map((t) => wordOf(t.norm));
+  const ids = tokens.map((t, i) => (t.kind === 'number' ? [numberId] : (words[i] as Word).ids));
+  return { tokens, models, options: buildOptions(tokens, words, ids, models, maxCandidates) };
 }
 
 export function decode(tokens: readonly Token[], models: Models, params: DecodeParams = DETECT_DECODE): Replacement[] {
@@ -479,9 +480,14 @@ function runnersUp(occ: Occurrence, chosen: string, floor: number): string[] {
   return top.map((t) => t.original);
 }
 
-function buildOptions(tokens: readonly Token[], ids: readonly number[][], { lm, channel }: Models, maxCandidates: number): Option[][] {
-  const prepare = preparerFor(lm, channel);
-  const shouting = tokens.map((t) => t.text.length > 1 && t.text === t.text.toUpperCase() && /\p{Lu}/u.test(t.text));
+function buildOptions(
+  tokens: readonly Token[],
+  words: readonly Word[],
+  ids: readonly number[][],
+  { lm, channel }: Models,
+  maxCandidates: number,
+): Option[][] {
+  const { prepare } = preparerFor(lm, channel);
   const n = tokens.length;
   const all: Option[][] = [];
   for (let i = 0; i < n; i++) {
@@ -493,20 +499,27 @@ function buildOptions(tokens: readonly Token[], ids: readonly number[][], { lm, 
       // Pre-score against the page's own neighbours with bigrams: cheap, and only for pruning.
       const left = i === 0 || tok.gap === 'sentence' ? lm.startId : (ids[i - 1]?.at(-1) ?? -1);
       const cands: Option[] = [];
-      let key = '';
+      let key = tok.norm;
       let shout = false;
       for (let k = 0; k < channel.maxSpunWords && i + k < n; k++) {
         const t = tokens[i + k] as Token;
-        if (k > 0) {
+        let prep: Prepared | null;
+        let prefix: boolean;
+        if (k === 0) {
+          // one word: its channel entry is cached with its LM ids
+          const word = words[i] as Word;
+          prep = word.prepared;
+          prefix = word.prefix;
+        } else {
           if (t.gap !== 'space' && t.gap !== 'hyphen') break;
-          key += t.gap === 'hyphen' ? '-' : ' ';
+          key += (t.gap === 'hyphen' ? '-' : ' ') + t.norm;
+          const id = channel.find(key);
+          const hits = channel.candidatesOf(id);
+          prep = hits ? prepare(id, key, hits) : null;
+          prefix = channel.isPrefixId(id);
         }
-        key += t.norm;
-        shout ||= shouting[i + k] === true;
-        const id = channel.find(key);
-        const hits = channel.candidatesOf(id);
-        if (hits) {
-          const prep = prepare(id, key, hits);
+        shout ||= isShouting(t.text);
+        if (prep) {
           if (k === 0 && prep.replaceable) keep.replaceable = true;
           const next = tokens[i + k + 1];
           const right = next && next.gap !== 'sentence' ? (ids[i + k + 1]?.[0] ?? -1) : lm.endId;
@@ -531,7 +544,7 @@ function buildOptions(tokens: readonly Token[], ids: readonly number[][], { lm, 
             cands.push({ length: k + 1, ids: prep.oids[j] as number[], logProb: c.logProb, replaceable: false, candidate: c, pre });
           }
         }
-        if (k + 1 < channel.maxSpunWords && !channel.isPrefixId(id)) break;
+        if (k + 1 < channel.maxSpunWords && !prefix) break;
       }
       if (cands.length > 1) cands.sort((a, b) => b.pre - a.pre);
       if (cands.length > maxCandidates) cands.length = maxCandidates;
@@ -540,6 +553,13 @@ function buildOptions(tokens: readonly Token[], ids: readonly number[][], { lm, 
     all.push(list);
   }
   return all;
+}
+
+/** All-caps text ("U.S.", "NATO"): a lowercase ASCII last letter rules it out without uppercasing a copy. */
+function isShouting(text: string): boolean {
+  const last = text.charCodeAt(text.length - 1);
+  if (last >= 97 && last <= 122) return false;
+  return text.length > 1 && text === text.toUpperCase() && /\p{Lu}/u.test(text);
 }
 
 /**
@@ -562,22 +582,44 @@ interface Prepared {
   spinner: Uint8Array;
 }
 
-/** Per channel, per language model: prepared candidates by the channel's id of the spun form. */
-const preparedCache = new WeakMap<ChannelModel, WeakMap<LanguageModel, Map<number, Prepared>>>();
-function preparerFor(lm: LanguageModel, channel: ChannelModel): (id: number, key: string, hits: readonly ChannelCandidate[]) => Prepared {
+/** A page word's LM ids and its channel entry as a one-word spun form, cached by its text. */
+interface Word {
+  ids: number[];
+  /** The candidates of the word as a spun form, if it is one. */
+  prepared: Prepared | null;
+  /** Some longer spun form starts with this word. */
+  prefix: boolean;
+}
+
+interface Preparer {
+  prepare(id: number, key: string, hits: readonly ChannelCandidate[]): Prepared;
+  word(norm: string): Word;
+}
+
+/**
+ * Per channel, per language model: prepared candidates by the channel's id of the spun form, and
+ * page words by their text (one Map lookup per token instead of an LM and a channel hash lookup).
+ */
+const preparedCache = new WeakMap<ChannelModel, WeakMap<LanguageModel, Preparer>>();
+function preparerFor(lm: LanguageModel, channel: ChannelModel): Preparer {
   let byLm = preparedCache.get(channel);
   if (!byLm) {
     byLm = new WeakMap();
     preparedCache.set(channel, byLm);
   }
-  let cache = byLm.get(lm);
-  if (!cache) {
-    cache = new Map();
-    byLm.set(lm, cache);
+  let got = byLm.get(lm);
+  if (!got) {
+    got = newPreparer(lm, channel);
+    byLm.set(lm, got);
   }
-  const map = cache;
+  return got;
+}
+
+function newPreparer(lm: LanguageModel, channel: ChannelModel): Preparer {
+  const map = new Map<number, Prepared>();
+  const wordMap = new Map<string, Word>();
   const idsOf = phraseIdsFor(lm);
-  return (id, key, hits) => {
+  const prepare = (id: number, key: string, hits: readonly ChannelCandidate[]): Prepared => {
     let got = map.get(id);
     if (got) return got;
     const count = hits.length;
@@ -609,6 +651,17 @@ function preparerFor(lm: LanguageModel, channel: ChannelModel): (id: number, key
     map.set(id, got);
     return got;
   };
+  const word = (norm: string): Word => {
+    let got = wordMap.get(norm);
+    if (!got) {
+      const id = channel.find(norm);
+      const hits = channel.candidatesOf(id);
+      got = { ids: idsOf(norm), prepared: hits ? prepare(id, norm, hits) : null, prefix: channel.isPrefixId(id) };
+      wordMap.set(norm, got);
+    }
+    return got;
+  };
+  return { prepare, word };
 }
 
 /** Function words a thesaurus lists as synonyms of each other (to/of, in/on) are not spinner swaps. */
