@@ -59,43 +59,33 @@ export interface Replacement {
   source: ChannelCandidate['source'];
 }
 
-interface Option {
-  /** Tokens consumed. */
-  length: number;
-  /** LM ids of the words emitted. */
-  ids: number[];
-  /** log10 P(spun | original) for a restoration; 0 for keeping the page's word. */
-  logProb: number;
-  /** For "keep": the page's word has synonyms, so keeping it costs log(1 − ρ). */
-  replaceable: boolean;
-  candidate: ChannelCandidate | null;
-  /** Score against the page's own neighbours, used only to prune candidates before the search. */
-  pre: number;
-}
-
 export interface Models {
   lm: LanguageModel;
   channel: ChannelModel;
 }
 
-/** log10 P of `words` after the context (p2, p1). Allocation-free: this is the hot path. */
-function seqScore(lm: LanguageModel, p2: number, p1: number, words: readonly number[]): number {
-  let score = 0;
-  for (let k = 0; k < words.length; k++) {
-    const w = words[k] as number;
-    score += lm.trigram(p2, p1, w);
-    p2 = p1;
-    p1 = w;
-  }
-  return score;
-}
-
-/** The page's tokens with every restoration the channel allows at each position, built once per page. */
+/**
+ * The page's tokens with every restoration the channel allows at each position, built once per
+ * page. Options live in flat arrays (both passes and the pooling step read them thousands of
+ * times; objects scattered over the heap cost a cache miss each): option o consumes length[o]
+ * tokens and emits the LM ids ids[idsFrom[o] .. idsFrom[o + 1]).
+ */
 export interface Lattice {
   tokens: readonly Token[];
   models: Models;
-  /** options[i][0] keeps token i; the rest restore tokens from i, best pre-score first. */
-  options: Option[][];
+  /** The options of position i are first[i] .. first[i + 1] - 1: the first keeps token i, the rest restore tokens from i, best pre-score first. */
+  first: Int32Array;
+  length: Uint8Array;
+  idsFrom: Int32Array;
+  ids: Int32Array;
+  /** log10 P(spun | original) for a restoration; 0 for keeping the page's word. */
+  logProb: Float64Array;
+  /** For "keep": 1 when the page's word has synonyms, so keeping it costs log(1 − ρ). */
+  replaceable: Uint8Array;
+  /** The channel's candidate a restoration puts back; null for "keep". */
+  candidate: (ChannelCandidate | null)[];
+  /** Per token: 1 when a sentence starts there (not at the first token). */
+  breaks: Uint8Array;
 }
 
 /** log10 below keeping the page's words (bigram pre-score) at which a candidate is not worth a lattice edge. */
@@ -109,7 +99,7 @@ export function buildLattice(tokens: readonly Token[], models: Models, maxCandid
   const wordOf = preparerFor(models.lm, models.channel).word;
   const words = tokens.map((t) => wordOf(t.norm));
   const ids = tokens.map((t, i) => (t.kind === 'number' ? [numberId] : (words[i] as Word).ids));
-  return { tokens, models, options: buildOptions(tokens, words, ids, models, maxCandidates) };
+  return buildOptions(tokens, words, ids, models, maxCandidates);
 }
 
 export function decode(tokens: readonly Token[], models: Models, params: DecodeParams = DETECT_DECODE): Replacement[] {
@@ -117,14 +107,11 @@ export function decode(tokens: readonly Token[], models: Models, params: DecodeP
 }
 
 export function decodeLattice(lattice: Lattice, params: DecodeParams): Replacement[] {
-  const { tokens } = lattice;
+  const { tokens, first, length, idsFrom, ids, breaks } = lattice;
   const { lm } = lattice.models;
   const n = tokens.length;
   if (n === 0) return [];
-  const restoreCost = Math.log10(params.spinRate);
-  const keepCost = Math.log10(1 - params.spinRate);
-  const costOf = (o: Option) => (o.candidate ? params.channelWeight * o.logProb + restoreCost : o.replaceable ? keepCost : 0);
-  const options = lattice.options;
+  const cost = costs(lattice, params);
   const width = params.maxCandidates + 1;
 
   // Viterbi over token boundaries. A ring of small lists holds the states before the next few
@@ -139,36 +126,40 @@ export function decodeLattice(lattice: Lattice, params: DecodeParams): Replaceme
     // Options span 1..span-1 tokens, so no state lands back in this slot while it is read.
     const here = ring[i % span] as number[];
     if (here.length > params.beam) keepBest(here, st.score, params.beam);
-    const tok = tokens[i] as Token;
-    const breaks = i > 0 && tok.gap === 'sentence';
-    const opts = options[i] as Option[];
-    const count = Math.min(opts.length, width);
+    const from = first[i] as number;
+    const to = Math.min(first[i + 1] as number, from + width);
     for (let h = 0; h < here.length; h++) {
       const s = here[h] as number;
       let base = st.score[s] as number;
       let p2 = st.p2[s] as number;
       let p1 = st.p1[s] as number;
-      if (breaks) {
+      if (breaks[i] === 1) {
         base += lm.trigram(p2, p1, lm.endId);
         p2 = -1;
         p1 = lm.startId;
       }
-      for (let o = 0; o < count; o++) {
-        const opt = opts[o] as Option;
-        const score = base + seqScore(lm, p2, p1, opt.ids) + costOf(opt);
-        const m = opt.ids.length;
-        const np1 = opt.ids[m - 1] as number;
-        const np2 = m >= 2 ? (opt.ids[m - 2] as number) : p1;
-        const target = ring[(i + opt.length) % span] as number[];
+      for (let o = from; o < to; o++) {
+        // log10 P of the option's words after (p2, p1), word by word
+        let seq = 0;
+        let q2 = p2;
+        let q1 = p1;
+        for (let k = idsFrom[o] as number, end = idsFrom[o + 1] as number; k < end; k++) {
+          const w = ids[k] as number;
+          seq += lm.trigram(q2, q1, w);
+          q2 = q1;
+          q1 = w;
+        }
+        const score = base + seq + (cost[o] as number);
+        const target = ring[(i + (length[o] as number)) % span] as number[];
         let cur = -1;
         for (let k = 0; k < target.length; k++) {
           const c = target[k] as number;
-          if (st.p1[c] === np1 && st.p2[c] === np2) {
+          if (st.p1[c] === q1 && st.p2[c] === q2) {
             cur = c;
             break;
           }
         }
-        if (cur < 0) target.push(st.add(np2, np1, score, s, i, o));
+        if (cur < 0) target.push(st.add(q2, q1, score, s, i, o));
         else if ((st.score[cur] as number) < score) st.set(cur, score, s, i, o);
       }
     }
@@ -178,23 +169,34 @@ export function decodeLattice(lattice: Lattice, params: DecodeParams): Replaceme
   // Backtrack.
   let best = -1;
   for (const s of ring[n % span] ?? []) if (best < 0 || (st.score[s] as number) > (st.score[best] as number)) best = s;
-  const chosen: Option[] = [];
+  const chosen: number[] = [];
   const chosenFrom: number[] = [];
   for (let s = best; s >= 0 && (st.option[s] as number) >= 0; s = st.prev[s] as number) {
-    const from = st.from[s] as number;
-    chosen.push((options[from] as Option[])[st.option[s] as number] as Option);
-    chosenFrom.push(from);
+    chosen.push(st.option[s] as number);
+    chosenFrom.push(st.from[s] as number);
   }
   chosen.reverse();
   chosenFrom.reverse();
 
-  return pool(tokens, options, chosen, chosenFrom, lm, params, costOf);
+  return pool(lattice, chosen, chosenFrom, params, cost);
+}
+
+/** Per option, what the pass's prior adds: a restoration's channel cost, or keeping a replaceable word. */
+function costs(lattice: Lattice, params: DecodeParams): Float64Array {
+  const restoreCost = Math.log10(params.spinRate);
+  const keepCost = Math.log10(1 - params.spinRate);
+  const { candidate, logProb, replaceable } = lattice;
+  const cost = new Float64Array(candidate.length);
+  for (let o = 0; o < cost.length; o++) {
+    cost[o] = candidate[o] ? params.channelWeight * (logProb[o] as number) + restoreCost : replaceable[o] === 1 ? keepCost : 0;
+  }
+  return cost;
 }
 
 /**
  * The Viterbi states of one pass in flat arrays (a pass makes tens of thousands, and objects
  * cost the garbage collector): state s has the context (p2, p1), its score, the state before it,
- * and the option (index in options[from]) that led into it. Reused by every pass.
+ * and the option that led into it and the position that option starts at. Reused by every pass.
  */
 class States {
   count = 0;
@@ -264,10 +266,10 @@ interface Occurrence {
    * decoded context (parallel lists, in option order: a dozen at most, so a scan beats a Map).
    */
   originals: string[];
-  options: Option[];
+  options: number[];
   margins: number[];
-  /** The Viterbi path's choice here, if it restored. */
-  chosen: Option | null;
+  /** The Viterbi path's restoration here (an option), or -1. */
+  chosen: number;
 }
 
 /**
@@ -278,26 +280,26 @@ interface Occurrence {
  * Contexts come from the Viterbi path.
  */
 function pool(
-  tokens: readonly Token[],
-  options: readonly Option[][],
+  lattice: Lattice,
   /** The best path's options, first to last, and the position each starts at. */
-  chosen: readonly Option[],
+  chosen: readonly number[],
   chosenFrom: readonly number[],
-  lm: LanguageModel,
   params: DecodeParams,
-  costOf: (o: Option) => number,
+  cost: Float64Array,
 ): Replacement[] {
+  const { tokens, first: firstOption, length: lengthOf, idsFrom, ids, candidate: candidateOf, breaks } = lattice;
+  const { lm } = lattice.models;
   const width = params.maxCandidates + 1;
   const out: number[] = [];
   const outAt = new Int32Array(tokens.length + 1).fill(-1);
-  const chosenAt: (Option | null)[] = new Array(tokens.length).fill(null);
+  const chosenAt = new Int32Array(tokens.length).fill(-1);
   for (let c = 0; c < chosen.length; c++) {
-    const option = chosen[c] as Option;
+    const option = chosen[c] as number;
     const from = chosenFrom[c] as number;
-    if (from > 0 && (tokens[from] as Token).gap === 'sentence') out.push(lm.endId, lm.startId);
+    if (breaks[from] === 1) out.push(lm.endId, lm.startId);
     outAt[from] = out.length;
     chosenAt[from] = option;
-    for (let k = 0; k < option.ids.length; k++) out.push(option.ids[k] as number);
+    for (let k = idsFrom[option] as number; k < (idsFrom[option + 1] as number); k++) out.push(ids[k] as number);
   }
   outAt[tokens.length] = out.length;
 
@@ -307,20 +309,20 @@ function pool(
   for (let i = 0; i < tokens.length; i++) {
     const pos = outAt[i] ?? -1;
     if (pos < 0) continue;
-    const here = chosenAt[i] as Option;
-    if (onlyChosen && !here.candidate) continue;
+    const here = chosenAt[i] as number;
+    const hereRestores = candidateOf[here] !== null;
+    if (onlyChosen && !hereRestores) continue;
     // Candidates grouped by length, lengths in the order the options first show them.
-    const opts = options[i] ?? [];
-    const count = Math.min(opts.length, width);
-    if (count < 2) continue;
-    const start = i === 0 || (tokens[i] as Token).gap === 'sentence';
+    const from = firstOption[i] as number;
+    const to = Math.min(firstOption[i + 1] as number, from + width);
+    if (to - from < 2) continue;
+    const start = i === 0 || breaks[i] === 1;
     const lp2 = start ? -1 : (out[pos - 2] ?? -1);
     const lp1 = start ? lm.startId : (out[pos - 1] ?? lm.startId);
     let seen = 0;
-    for (let first = 0; first < count; first++) {
-      const o0 = opts[first] as Option;
-      const length = o0.length;
-      if (!o0.candidate || (onlyChosen && length !== here.length) || (seen & (1 << length)) !== 0) continue;
+    for (let o0 = from; o0 < to; o0++) {
+      const length = lengthOf[o0] as number;
+      if (!candidateOf[o0] || (onlyChosen && length !== lengthOf[here]) || (seen & (1 << length)) !== 0) continue;
       seen |= 1 << length;
       // A candidate must start and end where the path's choices do, so its context is the path's.
       if ((outAt[i + length] ?? -1) < 0) continue;
@@ -335,14 +337,14 @@ function pool(
       let p2 = lp2;
       let p1 = lp1;
       for (let t = i; t < i + length; t++) {
-        const keep = options[t]?.[0] as Option;
-        for (let k = 0; k < keep.ids.length; k++) {
-          const w = keep.ids[k] as number;
+        const keep = firstOption[t] as number;
+        for (let k = idsFrom[keep] as number; k < (idsFrom[keep + 1] as number); k++) {
+          const w = ids[k] as number;
           score += lm.trigram(p2, p1, w);
           p2 = p1;
           p1 = w;
         }
-        keepCost += costOf(keep);
+        keepCost += cost[keep] as number;
       }
       const keepScore = withTail(lm, score, p2, p1, r0, r1) + keepCost;
       const occ: Occurrence = {
@@ -352,16 +354,22 @@ function pool(
         originals: [],
         options: [],
         margins: [],
-        chosen: here.candidate && here.length === length ? here : null,
+        chosen: hereRestores && lengthOf[here] === length ? here : -1,
       };
-      for (let k = first; k < count; k++) {
-        const o = opts[k] as Option;
-        if (!o.candidate || o.length !== length) continue;
-        const m = o.ids.length;
-        const q1 = o.ids[m - 1] as number;
-        const q2 = m >= 2 ? (o.ids[m - 2] as number) : lp1;
-        const margin = withTail(lm, seqScore(lm, lp2, lp1, o.ids), q2, q1, r0, r1) + costOf(o) - keepScore;
-        setScore(occ, o.candidate.original, o, margin);
+      for (let o = o0; o < to; o++) {
+        const c = candidateOf[o];
+        if (!c || lengthOf[o] !== length) continue;
+        let seq = 0;
+        let q2 = lp2;
+        let q1 = lp1;
+        for (let k = idsFrom[o] as number; k < (idsFrom[o + 1] as number); k++) {
+          const w = ids[k] as number;
+          seq += lm.trigram(q2, q1, w);
+          q2 = q1;
+          q1 = w;
+        }
+        const margin = withTail(lm, seq, q2, q1, r0, r1) + (cost[o] as number) - keepScore;
+        setScore(occ, c.original, o, margin);
       }
       let key = (tokens[i] as Token).norm;
       for (let t = i + 1; t < i + length; t++) key += ` ${(tokens[t] as Token).norm}`;
@@ -370,7 +378,7 @@ function pool(
     }
   }
 
-  const picks: { occ: Occurrence; option: Option; margin: number }[] = [];
+  const picks: { occ: Occurrence; option: number; margin: number }[] = [];
   if (params.poolWeight > 0) {
     const groups = new Map<string, Occurrence[]>();
     for (const occ of occurrences) {
@@ -408,15 +416,15 @@ function pool(
         const margin = occ.margins[at] as number;
         // Each occurrence's margin, with the group's other occurrences as extra evidence.
         const pooled = margin + params.poolWeight * (bestSum - margin);
-        if (pooled >= params.minMargin) picks.push({ occ, option: occ.options[at] as Option, margin: pooled });
+        if (pooled >= params.minMargin) picks.push({ occ, option: occ.options[at] as number, margin: pooled });
       }
     }
   } else {
     for (const occ of occurrences) {
-      if (!occ.chosen) continue;
-      const at = occ.originals.indexOf((occ.chosen.candidate as ChannelCandidate).original);
+      if (occ.chosen < 0) continue;
+      const at = occ.originals.indexOf((candidateOf[occ.chosen] as ChannelCandidate).original);
       if (at >= 0 && (occ.margins[at] as number) >= params.minMargin) {
-        picks.push({ occ, option: occ.options[at] as Option, margin: occ.margins[at] as number });
+        picks.push({ occ, option: occ.options[at] as number, margin: occ.margins[at] as number });
       }
     }
   }
@@ -430,7 +438,7 @@ function pool(
     const { first, length } = p.occ;
     if (taken.subarray(first, first + length).some((x) => x === 1)) continue;
     taken.fill(1, first, first + length);
-    const candidate = p.option.candidate as ChannelCandidate;
+    const candidate = candidateOf[p.option] as ChannelCandidate;
     const alternatives = runnersUp(p.occ, candidate.original, p.margin - 2);
     result.push({
       first,
@@ -451,7 +459,7 @@ function withTail(lm: LanguageModel, score: number, p2: number, p1: number, r0: 
 }
 
 /** Records a candidate's margin at an occurrence (a repeated original keeps its first place, as in a Map). */
-function setScore(occ: Occurrence, original: string, option: Option, margin: number): void {
+function setScore(occ: Occurrence, original: string, option: number, margin: number): void {
   const at = occ.originals.indexOf(original);
   if (at >= 0) {
     occ.options[at] = option;
@@ -480,25 +488,51 @@ function runnersUp(occ: Occurrence, chosen: string, floor: number): string[] {
   return top.map((t) => t.original);
 }
 
+/** A candidate that passed the pre-score, before the position's candidates are ranked. */
+interface Draft {
+  length: number;
+  ids: number[];
+  candidate: ChannelCandidate;
+  pre: number;
+}
+
 function buildOptions(
   tokens: readonly Token[],
   words: readonly Word[],
   ids: readonly number[][],
-  { lm, channel }: Models,
+  models: Models,
   maxCandidates: number,
-): Option[][] {
+): Lattice {
+  const { lm, channel } = models;
   const { prepare } = preparerFor(lm, channel);
   const n = tokens.length;
-  const all: Option[][] = [];
+  const first: number[] = [];
+  const lengths: number[] = [];
+  const idsFrom: number[] = [];
+  const flatIds: number[] = [];
+  const logProbs: number[] = [];
+  const replaceable: number[] = [];
+  const candidates: (ChannelCandidate | null)[] = [];
+  const breaks = new Uint8Array(n);
+  const add = (length: number, optionIds: readonly number[], logProb: number, candidate: ChannelCandidate | null) => {
+    lengths.push(length);
+    idsFrom.push(flatIds.length);
+    for (let k = 0; k < optionIds.length; k++) flatIds.push(optionIds[k] as number);
+    logProbs.push(logProb);
+    replaceable.push(0);
+    candidates.push(candidate);
+  };
   for (let i = 0; i < n; i++) {
     const tok = tokens[i] as Token;
-    const keep: Option = { length: 1, ids: ids[i] ?? [-1], logProb: 0, replaceable: false, candidate: null, pre: 0 };
-    const list: Option[] = [keep];
+    if (i > 0 && tok.gap === 'sentence') breaks[i] = 1;
+    const keep = lengths.length;
+    first.push(keep);
+    add(1, ids[i] ?? [-1], 0, null);
     // Words, and number-words a spinner makes ("1000’s" for "thousands").
     if (tok.kind === 'word' || /\p{L}/u.test(tok.norm)) {
       // Pre-score against the page's own neighbours with bigrams: cheap, and only for pruning.
       const left = i === 0 || tok.gap === 'sentence' ? lm.startId : (ids[i - 1]?.at(-1) ?? -1);
-      const cands: Option[] = [];
+      const cands: Draft[] = [];
       let key = tok.norm;
       let shout = false;
       for (let k = 0; k < channel.maxSpunWords && i + k < n; k++) {
@@ -520,7 +554,7 @@ function buildOptions(
         }
         shout ||= isShouting(t.text);
         if (prep) {
-          if (k === 0 && prep.replaceable) keep.replaceable = true;
+          if (k === 0 && prep.replaceable) replaceable[keep] = 1;
           const next = tokens[i + k + 1];
           const right = next && next.gap !== 'sentence' ? (ids[i + k + 1]?.[0] ?? -1) : lm.endId;
           // What keeping the page's words scores on the same terms: candidates far below it cannot
@@ -540,19 +574,32 @@ function buildOptions(
             if (prep.blocked[j] === 1 || (shout && prep.spinner[j] === 0)) continue;
             const pre = lm.bigram(left, prep.first[j] as number) + (prep.inner[j] as number) + lm.bigram(prep.last[j] as number, right);
             if (pre < floor) continue;
-            const c = prep.cands[j] as ChannelCandidate;
-            cands.push({ length: k + 1, ids: prep.oids[j] as number[], logProb: c.logProb, replaceable: false, candidate: c, pre });
+            cands.push({ length: k + 1, ids: prep.oids[j] as number[], candidate: prep.cands[j] as ChannelCandidate, pre });
           }
         }
         if (k + 1 < channel.maxSpunWords && !prefix) break;
       }
       if (cands.length > 1) cands.sort((a, b) => b.pre - a.pre);
-      if (cands.length > maxCandidates) cands.length = maxCandidates;
-      list.push(...cands);
+      for (let c = 0; c < cands.length && c < maxCandidates; c++) {
+        const d = cands[c] as Draft;
+        add(d.length, d.ids, d.candidate.logProb, d.candidate);
+      }
     }
-    all.push(list);
   }
-  return all;
+  first.push(lengths.length);
+  idsFrom.push(flatIds.length);
+  return {
+    tokens,
+    models,
+    first: Int32Array.from(first),
+    length: Uint8Array.from(lengths),
+    idsFrom: Int32Array.from(idsFrom),
+    ids: Int32Array.from(flatIds),
+    logProb: Float64Array.from(logProbs),
+    replaceable: Uint8Array.from(replaceable),
+    candidate: candidates,
+    breaks,
+  };
 }
 
 /** All-caps text ("U.S.", "NATO"): a lowercase ASCII last letter rules it out without uppercasing a copy. */
