@@ -116,19 +116,27 @@ export function decodeLattice(lattice: Lattice, params: DecodeParams): Replaceme
 
   // Viterbi over token boundaries. A ring of small lists holds the states before the next few
   // tokens (an option spans at most maxSpunWords tokens); a state is found by its two-word
-  // context with a linear scan, cheaper than a Map for the handful each position holds.
+  // context with a linear scan, cheaper than a Map for the handful each position holds. The
+  // lists are never shortened (a length change is a slow runtime call): `filled` counts them.
   const st = states;
   st.count = 0;
   const span = lattice.models.channel.maxSpunWords + 1;
   const ring: number[][] = Array.from({ length: span }, () => []);
-  ring[0]?.push(st.add(-1, lm.startId, 0, -1, 0, -1));
+  const filled = new Int32Array(span);
+  (ring[0] as number[])[0] = st.add(-1, lm.startId, 0, -1, 0, -1);
+  filled[0] = 1;
   for (let i = 0; i < n; i++) {
     // Options span 1..span-1 tokens, so no state lands back in this slot while it is read.
-    const here = ring[i % span] as number[];
-    if (here.length > params.beam) keepBest(here, st.score, params.beam);
+    const slot = i % span;
+    const here = ring[slot] as number[];
+    let count = filled[slot] as number;
+    if (count > params.beam) {
+      keepBest(here, count, st.score);
+      count = params.beam;
+    }
     const from = first[i] as number;
     const to = Math.min(first[i + 1] as number, from + width);
-    for (let h = 0; h < here.length; h++) {
+    for (let h = 0; h < count; h++) {
       const s = here[h] as number;
       let base = st.score[s] as number;
       let p2 = st.p2[s] as number;
@@ -150,25 +158,33 @@ export function decodeLattice(lattice: Lattice, params: DecodeParams): Replaceme
           q1 = w;
         }
         const score = base + seq + (cost[o] as number);
-        const target = ring[(i + (length[o] as number)) % span] as number[];
+        const t = (i + (length[o] as number)) % span;
+        const target = ring[t] as number[];
+        const size = filled[t] as number;
         let cur = -1;
-        for (let k = 0; k < target.length; k++) {
+        for (let k = 0; k < size; k++) {
           const c = target[k] as number;
           if (st.p1[c] === q1 && st.p2[c] === q2) {
             cur = c;
             break;
           }
         }
-        if (cur < 0) target.push(st.add(q2, q1, score, s, i, o));
-        else if ((st.score[cur] as number) < score) st.set(cur, score, s, i, o);
+        if (cur < 0) {
+          target[size] = st.add(q2, q1, score, s, i, o);
+          filled[t] = size + 1;
+        } else if ((st.score[cur] as number) < score) st.set(cur, score, s, i, o);
       }
     }
-    here.length = 0;
+    filled[slot] = 0;
   }
 
   // Backtrack.
   let best = -1;
-  for (const s of ring[n % span] ?? []) if (best < 0 || (st.score[s] as number) > (st.score[best] as number)) best = s;
+  const last = ring[n % span] as number[];
+  for (let k = 0; k < (filled[n % span] as number); k++) {
+    const s = last[k] as number;
+    if (best < 0 || (st.score[s] as number) > (st.score[best] as number)) best = s;
+  }
   const chosen: number[] = [];
   const chosenFrom: number[] = [];
   for (let s = best; s >= 0 && (st.option[s] as number) >= 0; s = st.prev[s] as number) {
@@ -240,9 +256,9 @@ class States {
 
 const states = new States();
 
-/** Keeps the `beam` best states (by score, best first): an insertion sort, as a slot holds a handful. */
-function keepBest(slot: number[], score: Float64Array, beam: number): void {
-  for (let i = 1; i < slot.length; i++) {
+/** Sorts the first `count` states of a slot by score, best first: an insertion sort, as a slot holds a handful. */
+function keepBest(slot: number[], count: number, score: Float64Array): void {
+  for (let i = 1; i < count; i++) {
     const s = slot[i] as number;
     const v = score[s] as number;
     let j = i - 1;
@@ -252,7 +268,6 @@ function keepBest(slot: number[], score: Float64Array, beam: number): void {
     }
     slot[j + 1] = s;
   }
-  slot.length = beam;
 }
 
 /** One place where the page's words could be a spun form: scores of each candidate against keeping. */
