@@ -86,6 +86,8 @@ export interface Lattice {
   candidate: (ChannelCandidate | null)[];
   /** Per token: 1 when a sentence starts there (not at the first token). */
   breaks: Uint8Array;
+  /** Per token: its cached entry (one per text, so it names the one-word spun form). */
+  words: readonly Word[];
 }
 
 /** log10 below keeping the page's words (bigram pre-score) at which a candidate is not worth a lattice edge. */
@@ -274,8 +276,11 @@ function keepBest(slot: number[], count: number, score: Float64Array): void {
 interface Occurrence {
   first: number;
   length: number;
-  /** The spun key (lowercase words): occurrences with the same key are decided together. */
-  key: string;
+  /**
+   * The spun form: occurrences with the same one are decided together. The page word (its cached
+   * entry, one per text) for one token, else the tokens' texts joined by spaces.
+   */
+  key: Word | string;
   /**
    * Candidate originals, each with its option and log10 margin over keeping the page's words in the
    * decoded context (parallel lists, in option order: a dozen at most, so a scan beats a Map).
@@ -304,6 +309,7 @@ function pool(
 ): Replacement[] {
   const { tokens, first: firstOption, length: lengthOf, idsFrom, ids, candidate: candidateOf, breaks } = lattice;
   const { lm } = lattice.models;
+  const n = tokens.length;
   const width = params.maxCandidates + 1;
   const out: number[] = [];
   const outAt = new Int32Array(tokens.length + 1).fill(-1);
@@ -341,10 +347,9 @@ function pool(
       seen |= 1 << length;
       // A candidate must start and end where the path's choices do, so its context is the path's.
       if ((outAt[i + length] ?? -1) < 0) continue;
-      const next = tokens[i + length];
       const after = outAt[i + length] ?? out.length;
       // The path's next two words (or the sentence end) follow each candidate.
-      const ends = !next || next.gap === 'sentence';
+      const ends = i + length >= n || breaks[i + length] === 1;
       const r0 = ends ? lm.endId : (out[after] ?? lm.endId);
       const r1 = ends ? -2 : (out[after + 1] ?? lm.endId);
       let keepCost = 0;
@@ -386,39 +391,43 @@ function pool(
         const margin = withTail(lm, seq, q2, q1, r0, r1) + (cost[o] as number) - keepScore;
         setScore(occ, c.original, o, margin);
       }
-      let key = (tokens[i] as Token).norm;
-      for (let t = i + 1; t < i + length; t++) key += ` ${(tokens[t] as Token).norm}`;
-      occ.key = key;
+      if (length === 1) occ.key = lattice.words[i] as Word;
+      else {
+        let key = (tokens[i] as Token).norm;
+        for (let t = i + 1; t < i + length; t++) key += ` ${(tokens[t] as Token).norm}`;
+        occ.key = key;
+      }
       occurrences.push(occ);
     }
   }
 
-  const picks: { occ: Occurrence; option: number; margin: number }[] = [];
+  const picks: Pick[] = [];
   if (params.poolWeight > 0) {
-    const groups = new Map<string, Occurrence[]>();
+    const groups = new Map<Word | string, Occurrence[]>();
     for (const occ of occurrences) {
       const g = groups.get(occ.key);
       if (g) g.push(occ);
       else groups.set(occ.key, [occ]);
     }
+    // Summed margin per original over a group, in the order the originals first show up.
     const sumOf: string[] = [];
     const sums: number[] = [];
     for (const group of groups.values()) {
-      sumOf.length = 0;
-      sums.length = 0;
+      let m = 0;
       for (const occ of group) {
         for (let k = 0; k < occ.originals.length; k++) {
           const o = occ.originals[k] as string;
-          const at = sumOf.indexOf(o);
-          if (at < 0) {
-            sumOf.push(o);
-            sums.push(0 + (occ.margins[k] as number));
+          let at = 0;
+          while (at < m && sumOf[at] !== o) at++;
+          if (at === m) {
+            sumOf[m] = o;
+            sums[m++] = 0 + (occ.margins[k] as number);
           } else sums[at] = (sums[at] as number) + (occ.margins[k] as number);
         }
       }
       let best: string | null = null;
       let bestSum = Number.NEGATIVE_INFINITY;
-      for (let k = 0; k < sumOf.length; k++) {
+      for (let k = 0; k < m; k++) {
         if ((sums[k] as number) > bestSum) {
           best = sumOf[k] as string;
           bestSum = sums[k] as number;
@@ -444,27 +453,58 @@ function pool(
     }
   }
 
-  // Pooling can propose overlapping restorations (a phrase and a word inside it). Spinners swap
-  // phrases as units ("security guarantees" → "safety ensures"), so the longer one goes first.
-  picks.sort((a, b) => b.occ.length - a.occ.length || b.margin - a.margin);
-  const taken = new Uint8Array(tokens.length);
-  const result: Replacement[] = [];
-  for (const p of picks) {
+  const kept: (Replacement | undefined)[] = new Array(n);
+  for (const p of disjoint(picks, n)) {
     const { first, length } = p.occ;
-    if (taken.subarray(first, first + length).some((x) => x === 1)) continue;
-    taken.fill(1, first, first + length);
     const candidate = candidateOf[p.option] as ChannelCandidate;
-    const alternatives = runnersUp(p.occ, candidate.original, p.margin - 2);
-    result.push({
+    kept[first] = {
       first,
       last: first + length - 1,
       original: candidate.original,
-      alternatives,
+      alternatives: runnersUp(p.occ, candidate.original, p.margin - 2),
       margin: p.margin,
       source: candidate.source,
-    });
+    };
   }
-  return result.sort((a, b) => a.first - b.first);
+  const result: Replacement[] = [];
+  for (let i = 0; i < n; i++) if (kept[i]) result.push(kept[i] as Replacement);
+  return result;
+}
+
+interface Pick {
+  occ: Occurrence;
+  option: number;
+  margin: number;
+}
+
+/**
+ * Pooling can propose overlapping restorations (a phrase and a word inside it). Spinners swap
+ * phrases as units ("security guarantees" → "safety ensures"), so the longer one goes first, then
+ * the higher margin. Only picks that overlap another need that order (and a sort): the others are
+ * kept whatever comes before them.
+ */
+function disjoint(picks: readonly Pick[], n: number): Pick[] {
+  const cover = new Uint8Array(n);
+  for (const p of picks)
+    for (let t = p.occ.first; t < p.occ.first + p.occ.length; t++) if (cover[t] !== 2) cover[t] = (cover[t] as number) + 1;
+  const alone = (p: Pick) => {
+    for (let t = p.occ.first; t < p.occ.first + p.occ.length; t++) if (cover[t] !== 1) return false;
+    return true;
+  };
+  const out: Pick[] = [];
+  const contested: Pick[] = [];
+  for (const p of picks) (alone(p) ? out : contested).push(p);
+  contested.sort((a, b) => b.occ.length - a.occ.length || b.margin - a.margin);
+  const taken = new Uint8Array(n);
+  for (const p of contested) {
+    const { first, length } = p.occ;
+    let free = true;
+    for (let t = first; t < first + length && free; t++) free = taken[t] === 0;
+    if (!free) continue;
+    taken.fill(1, first, first + length);
+    out.push(p);
+  }
+  return out;
 }
 
 /** `score` (words ending in p2, p1), then the right context r0 and r1 (unless it is -2), added word by word. */
@@ -614,6 +654,7 @@ function buildOptions(
     replaceable: Uint8Array.from(replaceable),
     candidate: candidates,
     breaks,
+    words,
   };
 }
 
