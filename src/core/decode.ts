@@ -86,8 +86,8 @@ export interface Lattice {
   candidate: (ChannelCandidate | null)[];
   /** Per token: 1 when a sentence starts there (not at the first token). */
   breaks: Uint8Array;
-  /** Per token: its cached entry (one per text, so it names the one-word spun form). */
-  words: readonly Word[];
+  /** Per token: the number of its text among the page words seen (one per text, so it names the one-word spun form). */
+  wordId: Int32Array;
 }
 
 /** log10 below keeping the page's words (bigram pre-score) at which a candidate is not worth a lattice edge. */
@@ -206,7 +206,7 @@ function costs(lattice: Lattice, params: DecodeParams): Float64Array {
   const { candidate, logProb, replaceable } = lattice;
   const cost = new Float64Array(candidate.length);
   for (let o = 0; o < cost.length; o++) {
-    cost[o] = candidate[o] ? params.channelWeight * (logProb[o] as number) + restoreCost : replaceable[o] === 1 ? keepCost : 0;
+    cost[o] = candidate[o] !== null ? params.channelWeight * (logProb[o] as number) + restoreCost : replaceable[o] === 1 ? keepCost : 0;
   }
   return cost;
 }
@@ -277,10 +277,10 @@ interface Occurrence {
   first: number;
   length: number;
   /**
-   * The spun form: occurrences with the same one are decided together. The page word (its cached
-   * entry, one per text) for one token, else the tokens' texts joined by spaces.
+   * The spun form: occurrences with the same one are decided together. For one token its word id
+   * (a number: no string to hash), else the tokens' texts joined by spaces.
    */
-  key: Word | string;
+  key: number | string;
   /**
    * Candidate originals, each with its option and log10 margin over keeping the page's words in the
    * decoded context (parallel lists, in option order: a dozen at most, so a scan beats a Map).
@@ -343,7 +343,7 @@ function pool(
     let seen = 0;
     for (let o0 = from; o0 < to; o0++) {
       const length = lengthOf[o0] as number;
-      if (!candidateOf[o0] || (onlyChosen && length !== lengthOf[here]) || (seen & (1 << length)) !== 0) continue;
+      if (candidateOf[o0] === null || (onlyChosen && length !== lengthOf[here]) || (seen & (1 << length)) !== 0) continue;
       seen |= 1 << length;
       // A candidate must start and end where the path's choices do, so its context is the path's.
       if ((outAt[i + length] ?? -1) < 0) continue;
@@ -378,7 +378,7 @@ function pool(
       };
       for (let o = o0; o < to; o++) {
         const c = candidateOf[o];
-        if (!c || lengthOf[o] !== length) continue;
+        if (c === null || c === undefined || lengthOf[o] !== length) continue;
         let seq = 0;
         let q2 = lp2;
         let q1 = lp1;
@@ -391,7 +391,7 @@ function pool(
         const margin = withTail(lm, seq, q2, q1, r0, r1) + (cost[o] as number) - keepScore;
         setScore(occ, c.original, o, margin);
       }
-      if (length === 1) occ.key = lattice.words[i] as Word;
+      if (length === 1) occ.key = lattice.wordId[i] as number;
       else {
         let key = (tokens[i] as Token).norm;
         for (let t = i + 1; t < i + length; t++) key += ` ${(tokens[t] as Token).norm}`;
@@ -403,7 +403,7 @@ function pool(
 
   const picks: Pick[] = [];
   if (params.poolWeight > 0) {
-    const groups = new Map<Word | string, Occurrence[]>();
+    const groups = new Map<number | string, Occurrence[]>();
     for (const occ of occurrences) {
       const g = groups.get(occ.key);
       if (g) g.push(occ);
@@ -654,7 +654,7 @@ function buildOptions(
     replaceable: Uint8Array.from(replaceable),
     candidate: candidates,
     breaks,
-    words,
+    wordId: Int32Array.from(words, (w) => w.id),
   };
 }
 
@@ -687,6 +687,8 @@ interface Prepared {
 
 /** A page word's LM ids and its channel entry as a one-word spun form, cached by its text. */
 interface Word {
+  /** Its number among the words cached so far. */
+  id: number;
   ids: number[];
   /** The candidates of the word as a spun form, if it is one. */
   prepared: Prepared | null;
@@ -759,7 +761,7 @@ function newPreparer(lm: LanguageModel, channel: ChannelModel): Preparer {
     if (!got) {
       const id = channel.find(norm);
       const hits = channel.candidatesOf(id);
-      got = { ids: idsOf(norm), prepared: hits ? prepare(id, norm, hits) : null, prefix: channel.isPrefixId(id) };
+      got = { id: wordMap.size, ids: idsOf(norm), prepared: hits ? prepare(id, norm, hits) : null, prefix: channel.isPrefixId(id) };
       wordMap.set(norm, got);
     }
     return got;
