@@ -624,11 +624,13 @@ function buildOptions(
           }
           keepPre += lm.bigram(prev, right);
           const floor = keepPre - PRUNE_SLACK;
-          for (let j = 0; j < prep.count; j++) {
+          const open = prep.open;
+          for (let x = 0; x < open.length; x += OPEN_FIELDS) {
             // Acronyms ("U.S." → "America") are not spinner swaps, unless the spinner table says so.
-            if (prep.blocked[j] === 1 || (shout && prep.spinner[j] === 0)) continue;
-            const pre = lm.bigram(left, prep.first[j] as number) + (prep.inner[j] as number) + lm.bigram(prep.last[j] as number, right);
+            if (shout && open[x + 4] === 0) continue;
+            const pre = lm.bigram(left, open[x + 1] as number) + (open[x + 3] as number) + lm.bigram(open[x + 2] as number, right);
             if (pre < floor) continue;
+            const j = open[x] as number;
             cands.push({ length: k + 1, ids: prep.oids[j] as number[], candidate: prep.cands[j] as ChannelCandidate, pre });
           }
         }
@@ -671,19 +673,21 @@ function isShouting(text: string): boolean {
  * never allowed. Cached per language model, like the ids (spun forms recur across pages).
  */
 interface Prepared {
-  count: number;
   /** Some candidate differs from the form itself: keeping the page's word costs log(1 − ρ). */
   replaceable: boolean;
   cands: ChannelCandidate[];
   oids: number[][];
-  first: Int32Array;
-  last: Int32Array;
-  inner: Float64Array;
-  /** 1: never a spinner swap here (the form itself, or a function-word swap from a general lexicon). */
-  blocked: Uint8Array;
-  /** 1: from the spinner table (allowed even in all-caps text). */
-  spinner: Uint8Array;
+  /**
+   * The candidates that may be a spinner swap here (not the form itself, nor a function-word swap
+   * from a general lexicon), OPEN_FIELDS numbers each, all in one array (the lattice reads them for
+   * every occurrence of the form, so they share cache lines): its index in `cands`, the LM ids of
+   * its first and last words, its channel log-prob plus the bigrams inside it, 1 if from the
+   * spinner table (allowed even in all-caps text).
+   */
+  open: Float64Array;
 }
+
+const OPEN_FIELDS = 5;
 
 /** A page word's LM ids and its channel entry as a one-word spun form, cached by its text. */
 interface Word {
@@ -727,32 +731,19 @@ function newPreparer(lm: LanguageModel, channel: ChannelModel): Preparer {
   const prepare = (id: number, key: string, hits: readonly ChannelCandidate[]): Prepared => {
     let got = map.get(id);
     if (got) return got;
-    const count = hits.length;
-    got = {
-      count,
-      replaceable: hits.some((c) => c.original !== key),
-      cands: [...hits],
-      oids: [],
-      first: new Int32Array(count),
-      last: new Int32Array(count),
-      inner: new Float64Array(count),
-      blocked: new Uint8Array(count),
-      spinner: new Uint8Array(count),
-    };
+    const oidsOf = hits.map((c) => idsOf(c.original));
+    const open: number[] = [];
     const functionWord = FUNCTION_WORDS.has(key);
-    for (let j = 0; j < count; j++) {
+    for (let j = 0; j < hits.length; j++) {
       const c = hits[j] as ChannelCandidate;
-      const oids = idsOf(c.original);
-      got.oids.push(oids);
-      got.first[j] = oids[0] ?? -1;
-      got.last[j] = oids[oids.length - 1] ?? -1;
+      const functionSwap = c.source !== 'spinner' && functionWord && (FUNCTION_WORDS.has(c.original) || !c.original.includes(' '));
+      if (c.original === key || functionSwap) continue;
+      const oids = oidsOf[j] as number[];
       let inner = c.logProb;
       for (let w = 1; w < oids.length; w++) inner += lm.bigram(oids[w - 1] ?? -1, oids[w] ?? -1);
-      got.inner[j] = inner;
-      got.spinner[j] = c.source === 'spinner' ? 1 : 0;
-      const functionSwap = c.source !== 'spinner' && functionWord && (FUNCTION_WORDS.has(c.original) || !c.original.includes(' '));
-      got.blocked[j] = c.original === key || functionSwap ? 1 : 0;
+      open.push(j, oids[0] ?? -1, oids[oids.length - 1] ?? -1, inner, c.source === 'spinner' ? 1 : 0);
     }
+    got = { replaceable: hits.some((c) => c.original !== key), cands: [...hits], oids: oidsOf, open: Float64Array.from(open) };
     map.set(id, got);
     return got;
   };
