@@ -543,12 +543,25 @@ function runnersUp(occ: Occurrence, chosen: string, floor: number): string[] {
   return top.map((t) => t.original);
 }
 
-/** A candidate that passed the pre-score, before the position's candidates are ranked. */
-interface Draft {
-  length: number;
-  ids: number[];
-  candidate: ChannelCandidate;
-  pre: number;
+/**
+ * The candidates of one position that passed the pre-score, ranked by it as they come (best
+ * first; ties in the order found, as a stable sort leaves them): a form's record in its prepared
+ * `open` list, the tokens it spans, its pre-score. Reused from position to position.
+ */
+const drafts = { count: 0, prep: [] as Prepared[], at: [] as number[], length: [] as number[], pre: [] as number[] };
+
+function addDraft(prep: Prepared, at: number, length: number, pre: number): void {
+  let d = drafts.count++;
+  for (; d > 0 && (drafts.pre[d - 1] as number) < pre; d--) {
+    drafts.prep[d] = drafts.prep[d - 1] as Prepared;
+    drafts.at[d] = drafts.at[d - 1] as number;
+    drafts.length[d] = drafts.length[d - 1] as number;
+    drafts.pre[d] = drafts.pre[d - 1] as number;
+  }
+  drafts.prep[d] = prep;
+  drafts.at[d] = at;
+  drafts.length[d] = length;
+  drafts.pre[d] = pre;
 }
 
 function buildOptions(
@@ -587,7 +600,7 @@ function buildOptions(
     if (tok.kind === 'word' || /\p{L}/u.test(tok.norm)) {
       // Pre-score against the page's own neighbours with bigrams: cheap, and only for pruning.
       const left = i === 0 || tok.gap === 'sentence' ? lm.startId : (ids[i - 1]?.at(-1) ?? -1);
-      const cands: Draft[] = [];
+      drafts.count = 0;
       let key = tok.norm;
       let shout = false;
       for (let k = 0; k < channel.maxSpunWords && i + k < n; k++) {
@@ -630,16 +643,16 @@ function buildOptions(
             if (shout && open[x + 4] === 0) continue;
             const pre = lm.bigram(left, open[x + 1] as number) + (open[x + 3] as number) + lm.bigram(open[x + 2] as number, right);
             if (pre < floor) continue;
-            const j = open[x] as number;
-            cands.push({ length: k + 1, ids: prep.oids[j] as number[], candidate: prep.cands[j] as ChannelCandidate, pre });
+            addDraft(prep, x, k + 1, pre);
           }
         }
         if (k + 1 < channel.maxSpunWords && !prefix) break;
       }
-      if (cands.length > 1) cands.sort((a, b) => b.pre - a.pre);
-      for (let c = 0; c < cands.length && c < maxCandidates; c++) {
-        const d = cands[c] as Draft;
-        add(d.length, d.ids, d.candidate.logProb, d.candidate);
+      for (let d = 0; d < drafts.count && d < maxCandidates; d++) {
+        const prep = drafts.prep[d] as Prepared;
+        const x = drafts.at[d] as number;
+        const j = prep.open[x] as number;
+        add(drafts.length[d] as number, prep.oids[j] as number[], prep.open[x + 5] as number, prep.cands[j] as ChannelCandidate);
       }
     }
   }
@@ -682,12 +695,12 @@ interface Prepared {
    * from a general lexicon), OPEN_FIELDS numbers each, all in one array (the lattice reads them for
    * every occurrence of the form, so they share cache lines): its index in `cands`, the LM ids of
    * its first and last words, its channel log-prob plus the bigrams inside it, 1 if from the
-   * spinner table (allowed even in all-caps text).
+   * spinner table (allowed even in all-caps text), its channel log-prob.
    */
   open: Float64Array;
 }
 
-const OPEN_FIELDS = 5;
+const OPEN_FIELDS = 6;
 
 /** A page word's LM ids and its channel entry as a one-word spun form, cached by its text. */
 interface Word {
@@ -741,7 +754,7 @@ function newPreparer(lm: LanguageModel, channel: ChannelModel): Preparer {
       const oids = oidsOf[j] as number[];
       let inner = c.logProb;
       for (let w = 1; w < oids.length; w++) inner += lm.bigram(oids[w - 1] ?? -1, oids[w] ?? -1);
-      open.push(j, oids[0] ?? -1, oids[oids.length - 1] ?? -1, inner, c.source === 'spinner' ? 1 : 0);
+      open.push(j, oids[0] ?? -1, oids[oids.length - 1] ?? -1, inner, c.source === 'spinner' ? 1 : 0, c.logProb);
     }
     got = { replaceable: hits.some((c) => c.original !== key), cands: [...hits], oids: oidsOf, open: Float64Array.from(open) };
     map.set(id, got);
