@@ -669,8 +669,14 @@ function buildOptions(
     replaceable: Uint8Array.from(replaceable),
     candidate: candidates,
     breaks,
-    wordId: Int32Array.from(words, (w) => w.id),
+    wordId: idsOfWords(words),
   };
+}
+
+function idsOfWords(words: readonly Word[]): Int32Array {
+  const out = new Int32Array(words.length);
+  for (let i = 0; i < words.length; i++) out[i] = (words[i] as Word).id;
+  return out;
 }
 
 /** All-caps text ("U.S.", "NATO"): a lowercase ASCII last letter rules it out without uppercasing a copy. */
