@@ -86,6 +86,8 @@ export interface Lattice {
   candidate: (ChannelCandidate | null)[];
   /** Per token: 1 when a sentence starts there (not at the first token). */
   breaks: Uint8Array;
+  /** Per option, SLOTS contexts its position's first states scored it from, and the scores (see optionScore). */
+  seen: { p2: Int32Array; p1: Int32Array; score: Float64Array };
   /** Per token: the number of its text among the page words seen (one per text, so it names the one-word spun form). */
   wordId: Int32Array;
 }
@@ -149,16 +151,10 @@ export function decodeLattice(lattice: Lattice, params: DecodeParams): Replaceme
         p1 = lm.startId;
       }
       for (let o = from; o < to; o++) {
-        // log10 P of the option's words after (p2, p1), word by word
-        let seq = 0;
-        let q2 = p2;
-        let q1 = p1;
-        for (let k = idsFrom[o] as number, end = idsFrom[o + 1] as number; k < end; k++) {
-          const w = ids[k] as number;
-          seq += lm.trigram(q2, q1, w);
-          q2 = q1;
-          q1 = w;
-        }
+        const end = idsFrom[o + 1] as number;
+        const q1 = ids[end - 1] as number;
+        const q2 = end - (idsFrom[o] as number) >= 2 ? (ids[end - 2] as number) : p1;
+        const seq = optionScore(lattice, o, p2, p1, h < SLOTS ? h : -1);
         const score = base + seq + (cost[o] as number);
         const t = (i + (length[o] as number)) % span;
         const target = ring[t] as number[];
@@ -197,6 +193,38 @@ export function decodeLattice(lattice: Lattice, params: DecodeParams): Replaceme
   chosenFrom.reverse();
 
   return pool(lattice, chosen, chosenFrom, params, cost);
+}
+
+/** Contexts each option remembers its score from (see optionScore). */
+const SLOTS = 2;
+
+/**
+ * log10 P of option o's words after the context (p2, p1), word by word. Each option remembers the
+ * contexts its position's first SLOTS states scored it from (slot `remember`, or none when -1) and
+ * the scores: the other pass and pooling ask again from those contexts, and an option's slots sit
+ * next to each other, where the LM's memo is a random probe in a large table.
+ */
+function optionScore(lattice: Lattice, o: number, p2: number, p1: number, remember: number): number {
+  const { seen } = lattice;
+  const a = SLOTS * o;
+  for (let k = a; k < a + SLOTS; k++) if (seen.p1[k] === p1 && seen.p2[k] === p2) return seen.score[k] as number;
+  const { lm } = lattice.models;
+  const { ids, idsFrom } = lattice;
+  let score = 0;
+  let q2 = p2;
+  let q1 = p1;
+  for (let k = idsFrom[o] as number, end = idsFrom[o + 1] as number; k < end; k++) {
+    const w = ids[k] as number;
+    score += lm.trigram(q2, q1, w);
+    q2 = q1;
+    q1 = w;
+  }
+  if (remember >= 0) {
+    seen.p2[a + remember] = p2;
+    seen.p1[a + remember] = p1;
+    seen.score[a + remember] = score;
+  }
+  return score;
 }
 
 /** Per option, what the pass's prior adds: a restoration's channel cost, or keeping a replaceable word. */
@@ -379,16 +407,10 @@ function pool(
       for (let o = o0; o < to; o++) {
         const c = candidateOf[o];
         if (c === null || c === undefined || lengthOf[o] !== length) continue;
-        let seq = 0;
-        let q2 = lp2;
-        let q1 = lp1;
-        for (let k = idsFrom[o] as number; k < (idsFrom[o + 1] as number); k++) {
-          const w = ids[k] as number;
-          seq += lm.trigram(q2, q1, w);
-          q2 = q1;
-          q1 = w;
-        }
-        const margin = withTail(lm, seq, q2, q1, r0, r1) + (cost[o] as number) - keepScore;
+        const end = idsFrom[o + 1] as number;
+        const q1 = ids[end - 1] as number;
+        const q2 = end - (idsFrom[o] as number) >= 2 ? (ids[end - 2] as number) : lp1;
+        const margin = withTail(lm, optionScore(lattice, o, lp2, lp1, -1), q2, q1, r0, r1) + (cost[o] as number) - keepScore;
         setScore(occ, c.original, o, margin);
       }
       if (length === 1) occ.key = lattice.wordId[i] as number;
@@ -670,6 +692,11 @@ function buildOptions(
     candidate: candidates,
     breaks,
     wordId: idsOfWords(words),
+    seen: {
+      p2: new Int32Array(SLOTS * lengths.length).fill(-3),
+      p1: new Int32Array(SLOTS * lengths.length),
+      score: new Float64Array(SLOTS * lengths.length),
+    },
   };
 }
 
