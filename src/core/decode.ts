@@ -596,27 +596,30 @@ function buildOptions(
   const { lm, channel } = models;
   const { prepare } = preparerFor(lm, channel);
   const n = tokens.length;
-  const first: number[] = [];
-  const lengths: number[] = [];
-  const idsFrom: number[] = [];
+  const first = new Int32Array(n + 1);
+  // A position has at most 1 + maxCandidates options.
+  const most = n * (1 + maxCandidates) + 1;
+  const lengths = new Uint8Array(most);
+  const idsFrom = new Int32Array(most);
   const flatIds: number[] = [];
-  const logProbs: number[] = [];
-  const replaceable: number[] = [];
+  const logProbs = new Float64Array(most);
+  const replaceable = new Uint8Array(most);
   const candidates: (ChannelCandidate | null)[] = [];
   const breaks = new Uint8Array(n);
+  let count = 0;
   const add = (length: number, optionIds: readonly number[], logProb: number, candidate: ChannelCandidate | null) => {
-    lengths.push(length);
-    idsFrom.push(flatIds.length);
+    lengths[count] = length;
+    idsFrom[count] = flatIds.length;
     for (let k = 0; k < optionIds.length; k++) flatIds.push(optionIds[k] as number);
-    logProbs.push(logProb);
-    replaceable.push(0);
+    logProbs[count] = logProb;
     candidates.push(candidate);
+    count++;
   };
   for (let i = 0; i < n; i++) {
     const tok = tokens[i] as Token;
     if (i > 0 && tok.gap === 'sentence') breaks[i] = 1;
-    const keep = lengths.length;
-    first.push(keep);
+    const keep = count;
+    first[i] = keep;
     add(1, ids[i] ?? [-1], 0, null);
     // Words, and number-words a spinner makes ("1000’s" for "thousands").
     if (tok.kind === 'word' || /\p{L}/u.test(tok.norm)) {
@@ -678,24 +681,24 @@ function buildOptions(
       }
     }
   }
-  first.push(lengths.length);
-  idsFrom.push(flatIds.length);
+  first[n] = count;
+  idsFrom[count] = flatIds.length;
   return {
     tokens,
     models,
-    first: Int32Array.from(first),
-    length: Uint8Array.from(lengths),
-    idsFrom: Int32Array.from(idsFrom),
+    first,
+    length: lengths.subarray(0, count),
+    idsFrom: idsFrom.subarray(0, count + 1),
     ids: Int32Array.from(flatIds),
-    logProb: Float64Array.from(logProbs),
-    replaceable: Uint8Array.from(replaceable),
+    logProb: logProbs.subarray(0, count),
+    replaceable: replaceable.subarray(0, count),
     candidate: candidates,
     breaks,
     wordId: idsOfWords(words),
     seen: {
-      p2: new Int32Array(SLOTS * lengths.length).fill(-3),
-      p1: new Int32Array(SLOTS * lengths.length),
-      score: new Float64Array(SLOTS * lengths.length),
+      p2: new Int32Array(SLOTS * count).fill(-3),
+      p1: new Int32Array(SLOTS * count),
+      score: new Float64Array(SLOTS * count),
     },
   };
 }
