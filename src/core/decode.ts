@@ -597,17 +597,24 @@ function buildOptions(
   const { prepare } = preparerFor(lm, channel);
   const n = tokens.length;
   const first = new Int32Array(n + 1);
-  // A position has at most 1 + maxCandidates options.
-  const most = n * (1 + maxCandidates) + 1;
-  const lengths = new Uint8Array(most);
-  const idsFrom = new Int32Array(most);
+  // Room for about two options a token (pages have fewer), doubled when that runs out.
+  let room = 2 * n + 16;
+  let lengths = new Uint8Array(room);
+  let idsFrom = new Int32Array(room);
   const flatIds: number[] = [];
-  const logProbs = new Float64Array(most);
-  const replaceable = new Uint8Array(most);
+  let logProbs = new Float64Array(room);
+  let replaceable = new Uint8Array(room);
   const candidates: (ChannelCandidate | null)[] = [];
   const breaks = new Uint8Array(n);
   let count = 0;
   const add = (length: number, optionIds: readonly number[], logProb: number, candidate: ChannelCandidate | null) => {
+    if (count + 1 >= room) {
+      room *= 2;
+      lengths = grown(lengths, new Uint8Array(room));
+      idsFrom = grown(idsFrom, new Int32Array(room));
+      logProbs = grown(logProbs, new Float64Array(room));
+      replaceable = grown(replaceable, new Uint8Array(room));
+    }
     lengths[count] = length;
     idsFrom[count] = flatIds.length;
     for (let k = 0; k < optionIds.length; k++) flatIds.push(optionIds[k] as number);
@@ -701,6 +708,12 @@ function buildOptions(
       score: new Float64Array(SLOTS * count),
     },
   };
+}
+
+/** `more` (a larger array of the same kind) holding `a` at its start. */
+function grown<T extends Uint8Array | Int32Array | Float64Array>(a: T, more: T): T {
+  more.set(a);
+  return more;
 }
 
 function idsOfWords(words: readonly Word[]): Int32Array {
