@@ -60,65 +60,37 @@ export interface Replacement {
   source: ChannelCandidate['source'];
 }
 
-interface Option {
-  /** Tokens consumed. */
-  length: number;
-  /** LM ids of the words emitted. */
-  ids: number[];
-  /** log10 P(spun | original) for a restoration; 0 for keeping the page's word. */
-  logProb: number;
-  /** For "keep": the page's word has synonyms, so keeping it costs log(1 − ρ). */
-  replaceable: boolean;
-  candidate: ChannelCandidate | null;
-  /** Score against the page's own neighbours, used only to prune candidates before the search. */
-  pre: number;
-}
-
-/** Two words of context (what a trigram model conditions on). */
-interface Context {
-  p2: number;
-  p1: number;
-}
-
-interface State extends Context {
-  score: number;
-  prev: State | null;
-  /** The option that led into this state, and the position it started at. */
-  option: Option | null;
-  from: number;
-}
-
 export interface Models {
   lm: LanguageModel;
   channel: ChannelModel;
 }
 
-/** log10 P of `words`, then `tail`, after the context (p2, p1). Allocation-free: this is the hot path. */
-function seqScore(lm: LanguageModel, p2: number, p1: number, words: readonly number[], tail?: readonly number[]): number {
-  let score = 0;
-  for (let k = 0; k < words.length; k++) {
-    const w = words[k] as number;
-    score += lm.trigram(p2, p1, w);
-    p2 = p1;
-    p1 = w;
-  }
-  if (tail) {
-    for (let k = 0; k < tail.length; k++) {
-      const w = tail[k] as number;
-      score += lm.trigram(p2, p1, w);
-      p2 = p1;
-      p1 = w;
-    }
-  }
-  return score;
-}
-
-/** The page's tokens with every restoration the channel allows at each position, built once per page. */
+/**
+ * The page's tokens with every restoration the channel allows at each position, built once per
+ * page. Options live in flat arrays (both passes and the pooling step read them thousands of
+ * times; objects scattered over the heap cost a cache miss each): option o consumes length[o]
+ * tokens and emits the LM ids ids[idsFrom[o] .. idsFrom[o + 1]).
+ */
 export interface Lattice {
   tokens: readonly Token[];
   models: Models;
-  /** options[i][0] keeps token i; the rest restore tokens from i, best pre-score first. */
-  options: Option[][];
+  /** The options of position i are first[i] .. first[i + 1] - 1: the first keeps token i, the rest restore tokens from i, best pre-score first. */
+  first: Int32Array;
+  length: Uint8Array;
+  idsFrom: Int32Array;
+  ids: Int32Array;
+  /** log10 P(spun | original) for a restoration; 0 for keeping the page's word. */
+  logProb: Float64Array;
+  /** For "keep": 1 when the page's word has synonyms, so keeping it costs log(1 − ρ). */
+  replaceable: Uint8Array;
+  /** The channel's candidate a restoration puts back; null for "keep". */
+  candidate: (ChannelCandidate | null)[];
+  /** Per token: 1 when a sentence starts there (not at the first token). */
+  breaks: Uint8Array;
+  /** Per option, SLOTS contexts its position's first states scored it from, and the scores (see optionScore). */
+  seen: { p2: Int32Array; p1: Int32Array; score: Float64Array };
+  /** Per token: the number of its text among the page words seen (one per text, so it names the one-word spun form). */
+  wordId: Int32Array;
 }
 
 /** log10 below keeping the page's words (bigram pre-score) at which a candidate is not worth a lattice edge. */
@@ -129,9 +101,10 @@ export const LATTICE_CANDIDATES = 12;
 
 export function buildLattice(tokens: readonly Token[], models: Models, maxCandidates = LATTICE_CANDIDATES): Lattice {
   const numberId = models.lm.id('number');
-  const idsOf = phraseIdsFor(models.lm);
-  const ids = tokens.map((t) => (t.kind === 'number' ? [numberId] : idsOf(t.norm)));
-  return { tokens, models, options: buildOptions(tokens, ids, models, maxCandidates) };
+  const wordOf = preparerFor(models.lm, models.channel).word;
+  const words = tokens.map((t) => wordOf(t.norm));
+  const ids = tokens.map((t, i) => (t.kind === 'number' ? [numberId] : (words[i] as Word).ids));
+  return buildOptions(tokens, words, ids, models, maxCandidates);
 }
 
 export function decode(tokens: readonly Token[], models: Models, params: DecodeParams = DETECT_DECODE): Replacement[] {
@@ -139,98 +112,213 @@ export function decode(tokens: readonly Token[], models: Models, params: DecodeP
 }
 
 export function decodeLattice(lattice: Lattice, params: DecodeParams): Replacement[] {
-  const { tokens } = lattice;
+  const { tokens, first, length, idsFrom, ids, breaks } = lattice;
   const { lm } = lattice.models;
   const n = tokens.length;
   if (n === 0) return [];
-  const restoreCost = Math.log10(params.spinRate);
-  const keepCost = Math.log10(1 - params.spinRate);
-  const costOf = (o: Option) => (o.candidate ? params.channelWeight * o.logProb + restoreCost : o.replaceable ? keepCost : 0);
-  const options = lattice.options.map((list) => (list.length > params.maxCandidates + 1 ? list.slice(0, params.maxCandidates + 1) : list));
+  const cost = costs(lattice, params);
+  const width = params.maxCandidates + 1;
 
-  // Viterbi over token boundaries. A ring of small arrays holds the states before the next few
+  // Viterbi over token boundaries. A ring of small lists holds the states before the next few
   // tokens (an option spans at most maxSpunWords tokens); a state is found by its two-word
-  // context with a linear scan, cheaper than a Map for the handful each position holds.
+  // context with a linear scan, cheaper than a Map for the handful each position holds. The
+  // lists are never shortened (a length change is a slow runtime call): `filled` counts them.
+  const st = states;
+  st.count = 0;
   const span = lattice.models.channel.maxSpunWords + 1;
-  const ring: State[][] = Array.from({ length: span }, () => []);
-  ring[0]?.push({ p2: -1, p1: lm.startId, score: 0, prev: null, option: null, from: 0 });
+  const ring: number[][] = Array.from({ length: span }, () => []);
+  const filled = new Int32Array(span);
+  (ring[0] as number[])[0] = st.add(-1, lm.startId, 0, -1, 0, -1);
+  filled[0] = 1;
   for (let i = 0; i < n; i++) {
     // Options span 1..span-1 tokens, so no state lands back in this slot while it is read.
-    const here = ring[i % span] as State[];
-    if (here.length > params.beam) keepBest(here, params.beam);
-    const tok = tokens[i] as Token;
-    const breaks = i > 0 && tok.gap === 'sentence';
-    const opts = options[i] as Option[];
-    for (const st of here) {
-      let base = st.score;
-      let p2 = st.p2;
-      let p1 = st.p1;
-      if (breaks) {
+    const slot = i % span;
+    const here = ring[slot] as number[];
+    let count = filled[slot] as number;
+    if (count > params.beam) {
+      keepBest(here, count, st.score);
+      count = params.beam;
+    }
+    const from = first[i] as number;
+    const to = Math.min(first[i + 1] as number, from + width);
+    for (let h = 0; h < count; h++) {
+      const s = here[h] as number;
+      let base = st.score[s] as number;
+      let p2 = st.p2[s] as number;
+      let p1 = st.p1[s] as number;
+      if (breaks[i] === 1) {
         base += lm.trigram(p2, p1, lm.endId);
         p2 = -1;
         p1 = lm.startId;
       }
-      for (let o = 0; o < opts.length; o++) {
-        const opt = opts[o] as Option;
-        const score = base + seqScore(lm, p2, p1, opt.ids) + costOf(opt);
-        const m = opt.ids.length;
-        const np1 = opt.ids[m - 1] as number;
-        const np2 = m >= 2 ? (opt.ids[m - 2] as number) : p1;
-        const target = ring[(i + opt.length) % span] as State[];
-        let cur: State | undefined;
-        for (let k = 0; k < target.length; k++) {
-          const c = target[k] as State;
-          if (c.p1 === np1 && c.p2 === np2) {
+      for (let o = from; o < to; o++) {
+        const end = idsFrom[o + 1] as number;
+        const q1 = ids[end - 1] as number;
+        const q2 = end - (idsFrom[o] as number) >= 2 ? (ids[end - 2] as number) : p1;
+        const seq = optionScore(lattice, o, p2, p1, h < SLOTS ? h : -1);
+        const score = base + seq + (cost[o] as number);
+        const t = (i + (length[o] as number)) % span;
+        const target = ring[t] as number[];
+        const size = filled[t] as number;
+        let cur = -1;
+        for (let k = 0; k < size; k++) {
+          const c = target[k] as number;
+          if (st.p1[c] === q1 && st.p2[c] === q2) {
             cur = c;
             break;
           }
         }
-        if (!cur) target.push({ p2: np2, p1: np1, score, prev: st, option: opt, from: i });
-        else if (cur.score < score) {
-          cur.score = score;
-          cur.prev = st;
-          cur.option = opt;
-          cur.from = i;
-        }
+        if (cur < 0) {
+          target[size] = st.add(q2, q1, score, s, i, o);
+          filled[t] = size + 1;
+        } else if ((st.score[cur] as number) < score) st.set(cur, score, s, i, o);
       }
     }
-    here.length = 0;
+    filled[slot] = 0;
   }
 
   // Backtrack.
-  let best: State | null = null;
-  for (const st of ring[n % span] ?? []) if (!best || st.score > best.score) best = st;
-  const chosen: State[] = [];
-  for (let st = best; st?.option; st = st.prev) chosen.push(st);
+  let best = -1;
+  const last = ring[n % span] as number[];
+  for (let k = 0; k < (filled[n % span] as number); k++) {
+    const s = last[k] as number;
+    if (best < 0 || (st.score[s] as number) > (st.score[best] as number)) best = s;
+  }
+  const chosen: number[] = [];
+  const chosenFrom: number[] = [];
+  for (let s = best; s >= 0 && (st.option[s] as number) >= 0; s = st.prev[s] as number) {
+    chosen.push(st.option[s] as number);
+    chosenFrom.push(st.from[s] as number);
+  }
   chosen.reverse();
+  chosenFrom.reverse();
 
-  return pool(tokens, options, chosen, lm, params, costOf);
+  return pool(lattice, chosen, chosenFrom, params, cost);
 }
 
-/** Keeps the `beam` best states (by score, best first): an insertion sort, as a slot holds a handful. */
-function keepBest(states: State[], beam: number): void {
-  for (let i = 1; i < states.length; i++) {
-    const st = states[i] as State;
+/** Contexts each option remembers its score from (see optionScore). */
+const SLOTS = 2;
+
+/**
+ * log10 P of option o's words after the context (p2, p1), word by word. Each option remembers the
+ * contexts its position's first SLOTS states scored it from (slot `remember`, or none when -1) and
+ * the scores: the other pass and pooling ask again from those contexts, and an option's slots sit
+ * next to each other, where the LM's memo is a random probe in a large table.
+ */
+function optionScore(lattice: Lattice, o: number, p2: number, p1: number, remember: number): number {
+  const { seen } = lattice;
+  const a = SLOTS * o;
+  for (let k = a; k < a + SLOTS; k++) if (seen.p1[k] === p1 && seen.p2[k] === p2) return seen.score[k] as number;
+  const { lm } = lattice.models;
+  const { ids, idsFrom } = lattice;
+  let score = 0;
+  let q2 = p2;
+  let q1 = p1;
+  for (let k = idsFrom[o] as number, end = idsFrom[o + 1] as number; k < end; k++) {
+    const w = ids[k] as number;
+    score += lm.trigram(q2, q1, w);
+    q2 = q1;
+    q1 = w;
+  }
+  if (remember >= 0) {
+    seen.p2[a + remember] = p2;
+    seen.p1[a + remember] = p1;
+    seen.score[a + remember] = score;
+  }
+  return score;
+}
+
+/** Per option, what the pass's prior adds: a restoration's channel cost, or keeping a replaceable word. */
+function costs(lattice: Lattice, params: DecodeParams): Float64Array {
+  const restoreCost = Math.log10(params.spinRate);
+  const keepCost = Math.log10(1 - params.spinRate);
+  const { candidate, logProb, replaceable } = lattice;
+  const cost = new Float64Array(candidate.length);
+  for (let o = 0; o < cost.length; o++) {
+    cost[o] = candidate[o] !== null ? params.channelWeight * (logProb[o] as number) + restoreCost : replaceable[o] === 1 ? keepCost : 0;
+  }
+  return cost;
+}
+
+/**
+ * The Viterbi states of one pass in flat arrays (a pass makes tens of thousands, and objects
+ * cost the garbage collector): state s has the context (p2, p1), its score, the state before it,
+ * and the option that led into it and the position that option starts at. Reused by every pass.
+ */
+class States {
+  count = 0;
+  p2 = new Int32Array(1024);
+  p1 = new Int32Array(1024);
+  score = new Float64Array(1024);
+  prev = new Int32Array(1024);
+  from = new Int32Array(1024);
+  option = new Int32Array(1024);
+
+  add(p2: number, p1: number, score: number, prev: number, from: number, option: number): number {
+    if (this.count === this.p2.length) this.grow();
+    const s = this.count++;
+    this.p2[s] = p2;
+    this.p1[s] = p1;
+    this.set(s, score, prev, from, option);
+    return s;
+  }
+
+  set(s: number, score: number, prev: number, from: number, option: number): void {
+    this.score[s] = score;
+    this.prev[s] = prev;
+    this.from[s] = from;
+    this.option[s] = option;
+  }
+
+  private grow(): void {
+    const size = this.p2.length * 2;
+    const more = <T extends Int32Array | Float64Array>(a: T, b: T): T => {
+      b.set(a);
+      return b;
+    };
+    this.p2 = more(this.p2, new Int32Array(size));
+    this.p1 = more(this.p1, new Int32Array(size));
+    this.score = more(this.score, new Float64Array(size));
+    this.prev = more(this.prev, new Int32Array(size));
+    this.from = more(this.from, new Int32Array(size));
+    this.option = more(this.option, new Int32Array(size));
+  }
+}
+
+const states = new States();
+
+/** Sorts the first `count` states of a slot by score, best first: an insertion sort, as a slot holds a handful. */
+function keepBest(slot: number[], count: number, score: Float64Array): void {
+  for (let i = 1; i < count; i++) {
+    const s = slot[i] as number;
+    const v = score[s] as number;
     let j = i - 1;
-    while (j >= 0 && (states[j] as State).score < st.score) {
-      states[j + 1] = states[j] as State;
+    while (j >= 0 && (score[slot[j] as number] as number) < v) {
+      slot[j + 1] = slot[j] as number;
       j--;
     }
-    states[j + 1] = st;
+    slot[j + 1] = s;
   }
-  states.length = beam;
 }
 
 /** One place where the page's words could be a spun form: scores of each candidate against keeping. */
 interface Occurrence {
   first: number;
   length: number;
-  /** The spun key (lowercase words): occurrences with the same key are decided together. */
-  key: string;
-  /** Candidate original → its log10 margin over keeping the page's words, in the decoded context. */
-  scores: Map<string, { option: Option; margin: number }>;
-  /** The Viterbi path's choice here, if it restored. */
-  chosen: Option | null;
+  /**
+   * The spun form: occurrences with the same one are decided together. For one token its word id
+   * (a number: no string to hash), else the tokens' texts joined by spaces.
+   */
+  key: number | string;
+  /**
+   * Candidate originals, each with its option and log10 margin over keeping the page's words in the
+   * decoded context (parallel lists, in option order: a dozen at most, so a scan beats a Map).
+   */
+  originals: string[];
+  options: number[];
+  margins: number[];
+  /** The Viterbi path's restoration here (an option), or -1. */
+  chosen: number;
 }
 
 /**
@@ -241,137 +329,232 @@ interface Occurrence {
  * Contexts come from the Viterbi path.
  */
 function pool(
-  tokens: readonly Token[],
-  options: readonly Option[][],
-  /** The best path's states, first to last: each with the option that led into it. */
-  chosen: readonly State[],
-  lm: LanguageModel,
+  lattice: Lattice,
+  /** The best path's options, first to last, and the position each starts at. */
+  chosen: readonly number[],
+  chosenFrom: readonly number[],
   params: DecodeParams,
-  costOf: (o: Option) => number,
+  cost: Float64Array,
 ): Replacement[] {
-  const sentenceStart: Context = { p2: -1, p1: lm.startId };
+  const { tokens, first: firstOption, length: lengthOf, idsFrom, ids, candidate: candidateOf, breaks } = lattice;
+  const { lm } = lattice.models;
+  const n = tokens.length;
+  const width = params.maxCandidates + 1;
   const out: number[] = [];
   const outAt = new Int32Array(tokens.length + 1).fill(-1);
-  const chosenAt: (Option | null)[] = new Array(tokens.length).fill(null);
-  for (const c of chosen) {
-    const option = c.option as Option;
-    if (c.from > 0 && (tokens[c.from] as Token).gap === 'sentence') out.push(lm.endId, lm.startId);
-    outAt[c.from] = out.length;
-    chosenAt[c.from] = option;
-    for (const id of option.ids) out.push(id);
+  const chosenAt = new Int32Array(tokens.length).fill(-1);
+  for (let c = 0; c < chosen.length; c++) {
+    const option = chosen[c] as number;
+    const from = chosenFrom[c] as number;
+    if (breaks[from] === 1) out.push(lm.endId, lm.startId);
+    outAt[from] = out.length;
+    chosenAt[from] = option;
+    for (let k = idsFrom[option] as number; k < (idsFrom[option + 1] as number); k++) out.push(ids[k] as number);
   }
   outAt[tokens.length] = out.length;
 
   const occurrences: Occurrence[] = [];
+  // Without pooling only the path's own restorations can be picked: score nothing else.
+  const onlyChosen = params.poolWeight <= 0;
   for (let i = 0; i < tokens.length; i++) {
     const pos = outAt[i] ?? -1;
     if (pos < 0) continue;
-    const here = chosenAt[i] as Option;
-    // Without pooling only the path's own restorations can be picked: score nothing else.
-    const onlyChosen = params.poolWeight <= 0;
-    if (onlyChosen && !here.candidate) continue;
+    const here = chosenAt[i] as number;
+    const hereRestores = candidateOf[here] !== null;
+    if (onlyChosen && !hereRestores) continue;
     // Candidates grouped by length, lengths in the order the options first show them.
-    const opts = options[i] ?? [];
-    if (opts.length < 2) continue;
-    const left: Context =
-      i === 0 || (tokens[i] as Token).gap === 'sentence' ? sentenceStart : { p2: out[pos - 2] ?? -1, p1: out[pos - 1] ?? lm.startId };
+    const from = firstOption[i] as number;
+    const to = Math.min(firstOption[i + 1] as number, from + width);
+    if (to - from < 2) continue;
+    const start = i === 0 || breaks[i] === 1;
+    const lp2 = start ? -1 : (out[pos - 2] ?? -1);
+    const lp1 = start ? lm.startId : (out[pos - 1] ?? lm.startId);
     let seen = 0;
-    for (let first = 0; first < opts.length; first++) {
-      const o0 = opts[first] as Option;
-      const length = o0.length;
-      if (!o0.candidate || (onlyChosen && length !== here.length) || (seen & (1 << length)) !== 0) continue;
+    for (let o0 = from; o0 < to; o0++) {
+      const length = lengthOf[o0] as number;
+      if (candidateOf[o0] === null || (onlyChosen && length !== lengthOf[here]) || (seen & (1 << length)) !== 0) continue;
       seen |= 1 << length;
       // A candidate must start and end where the path's choices do, so its context is the path's.
       if ((outAt[i + length] ?? -1) < 0) continue;
-      const list: Option[] = [];
-      for (let k = first; k < opts.length; k++) {
-        const o = opts[k] as Option;
-        if (o.candidate && o.length === length) list.push(o);
-      }
-      const next = tokens[i + length];
       const after = outAt[i + length] ?? out.length;
-      const right = !next || next.gap === 'sentence' ? [lm.endId] : [out[after] ?? lm.endId, out[after + 1] ?? lm.endId];
+      // The path's next two words (or the sentence end) follow each candidate.
+      const ends = i + length >= n || breaks[i + length] === 1;
+      const r0 = ends ? lm.endId : (out[after] ?? lm.endId);
+      const r1 = ends ? -2 : (out[after + 1] ?? lm.endId);
       let keepCost = 0;
-      const keepIds: number[] = [];
+      let score = 0;
+      let p2 = lp2;
+      let p1 = lp1;
       for (let t = i; t < i + length; t++) {
-        const keep = options[t]?.[0] as Option;
-        keepIds.push(...keep.ids);
-        keepCost += costOf(keep);
+        const keep = firstOption[t] as number;
+        for (let k = idsFrom[keep] as number; k < (idsFrom[keep + 1] as number); k++) {
+          const w = ids[k] as number;
+          score += lm.trigram(p2, p1, w);
+          p2 = p1;
+          p1 = w;
+        }
+        keepCost += cost[keep] as number;
       }
-      const keepScore = seqScore(lm, left.p2, left.p1, keepIds, right) + keepCost;
-      const scores = new Map<string, { option: Option; margin: number }>();
-      for (const o of list) {
-        const margin = seqScore(lm, left.p2, left.p1, o.ids, right) + costOf(o) - keepScore;
-        scores.set((o.candidate as ChannelCandidate).original, { option: o, margin });
+      const keepScore = withTail(lm, score, p2, p1, r0, r1) + keepCost;
+      const occ: Occurrence = {
+        first: i,
+        length,
+        key: '',
+        originals: [],
+        options: [],
+        margins: [],
+        chosen: hereRestores && lengthOf[here] === length ? here : -1,
+      };
+      for (let o = o0; o < to; o++) {
+        const c = candidateOf[o];
+        if (c === null || c === undefined || lengthOf[o] !== length) continue;
+        const end = idsFrom[o + 1] as number;
+        const q1 = ids[end - 1] as number;
+        const q2 = end - (idsFrom[o] as number) >= 2 ? (ids[end - 2] as number) : lp1;
+        const margin = withTail(lm, optionScore(lattice, o, lp2, lp1, -1), q2, q1, r0, r1) + (cost[o] as number) - keepScore;
+        setScore(occ, c.original, o, margin);
       }
-      let key = (tokens[i] as Token).norm;
-      for (let t = i + 1; t < i + length; t++) key += ` ${(tokens[t] as Token).norm}`;
-      occurrences.push({ first: i, length, key, scores, chosen: here.candidate && here.length === length ? here : null });
+      if (length === 1) occ.key = lattice.wordId[i] as number;
+      else {
+        let key = (tokens[i] as Token).norm;
+        for (let t = i + 1; t < i + length; t++) key += ` ${(tokens[t] as Token).norm}`;
+        occ.key = key;
+      }
+      occurrences.push(occ);
     }
   }
 
-  const picks: { occ: Occurrence; option: Option; margin: number }[] = [];
+  const picks: Pick[] = [];
   if (params.poolWeight > 0) {
-    const groups = new Map<string, Occurrence[]>();
+    const groups = new Map<number | string, Occurrence[]>();
     for (const occ of occurrences) {
       const g = groups.get(occ.key);
       if (g) g.push(occ);
       else groups.set(occ.key, [occ]);
     }
+    // Summed margin per original over a group, in the order the originals first show up.
+    const sumOf: string[] = [];
+    const sums: number[] = [];
     for (const group of groups.values()) {
-      const sums = new Map<string, number>();
+      let m = 0;
       for (const occ of group) {
-        occ.scores.forEach((v, o) => {
-          sums.set(o, (sums.get(o) ?? 0) + v.margin);
-        });
+        for (let k = 0; k < occ.originals.length; k++) {
+          const o = occ.originals[k] as string;
+          let at = 0;
+          while (at < m && sumOf[at] !== o) at++;
+          if (at === m) {
+            sumOf[m] = o;
+            sums[m++] = 0 + (occ.margins[k] as number);
+          } else sums[at] = (sums[at] as number) + (occ.margins[k] as number);
+        }
       }
       let best: string | null = null;
       let bestSum = Number.NEGATIVE_INFINITY;
-      for (const [o, sum] of sums) if (sum > bestSum) [best, bestSum] = [o, sum];
+      for (let k = 0; k < m; k++) {
+        if ((sums[k] as number) > bestSum) {
+          best = sumOf[k] as string;
+          bestSum = sums[k] as number;
+        }
+      }
       if (best === null) continue;
       for (const occ of group) {
-        const v = occ.scores.get(best);
-        if (!v) continue;
+        const at = occ.originals.indexOf(best);
+        if (at < 0) continue;
+        const margin = occ.margins[at] as number;
         // Each occurrence's margin, with the group's other occurrences as extra evidence.
-        const pooled = v.margin + params.poolWeight * (bestSum - v.margin);
-        if (pooled >= params.minMargin) picks.push({ occ, option: v.option, margin: pooled });
+        const pooled = margin + params.poolWeight * (bestSum - margin);
+        if (pooled >= params.minMargin) picks.push({ occ, option: occ.options[at] as number, margin: pooled });
       }
     }
   } else {
     for (const occ of occurrences) {
-      if (!occ.chosen) continue;
-      const v = occ.scores.get((occ.chosen.candidate as ChannelCandidate).original);
-      if (v && v.margin >= params.minMargin) picks.push({ occ, option: v.option, margin: v.margin });
+      if (occ.chosen < 0) continue;
+      const at = occ.originals.indexOf((candidateOf[occ.chosen] as ChannelCandidate).original);
+      if (at >= 0 && (occ.margins[at] as number) >= params.minMargin) {
+        picks.push({ occ, option: occ.options[at] as number, margin: occ.margins[at] as number });
+      }
     }
   }
 
-  // Pooling can propose overlapping restorations (a phrase and a word inside it). Spinners swap
-  // phrases as units ("security guarantees" → "safety ensures"), so the longer one goes first.
-  picks.sort((a, b) => b.occ.length - a.occ.length || b.margin - a.margin);
-  const taken = new Uint8Array(tokens.length);
-  const result: Replacement[] = [];
-  for (const p of picks) {
+  const kept: (Replacement | undefined)[] = new Array(n);
+  for (const p of disjoint(picks, n)) {
     const { first, length } = p.occ;
-    if (taken.subarray(first, first + length).some((x) => x === 1)) continue;
-    taken.fill(1, first, first + length);
-    const candidate = p.option.candidate as ChannelCandidate;
-    const alternatives = runnersUp(p.occ.scores, candidate.original, p.margin - 2);
-    result.push({
+    const candidate = candidateOf[p.option] as ChannelCandidate;
+    kept[first] = {
       first,
       last: first + length - 1,
       original: candidate.original,
-      alternatives,
+      alternatives: runnersUp(p.occ, candidate.original, p.margin - 2),
       margin: p.margin,
       source: candidate.source,
-    });
+    };
   }
-  return result.sort((a, b) => a.first - b.first);
+  const result: Replacement[] = [];
+  for (let i = 0; i < n; i++) if (kept[i]) result.push(kept[i] as Replacement);
+  return result;
+}
+
+interface Pick {
+  occ: Occurrence;
+  option: number;
+  margin: number;
+}
+
+/**
+ * Pooling can propose overlapping restorations (a phrase and a word inside it). Spinners swap
+ * phrases as units ("security guarantees" → "safety ensures"), so the longer one goes first, then
+ * the higher margin. Only picks that overlap another need that order (and a sort): the others are
+ * kept whatever comes before them.
+ */
+function disjoint(picks: readonly Pick[], n: number): Pick[] {
+  const cover = new Uint8Array(n);
+  for (const p of picks)
+    for (let t = p.occ.first; t < p.occ.first + p.occ.length; t++) if (cover[t] !== 2) cover[t] = (cover[t] as number) + 1;
+  const alone = (p: Pick) => {
+    for (let t = p.occ.first; t < p.occ.first + p.occ.length; t++) if (cover[t] !== 1) return false;
+    return true;
+  };
+  const out: Pick[] = [];
+  const contested: Pick[] = [];
+  for (const p of picks) (alone(p) ? out : contested).push(p);
+  contested.sort((a, b) => b.occ.length - a.occ.length || b.margin - a.margin);
+  const taken = new Uint8Array(n);
+  for (const p of contested) {
+    const { first, length } = p.occ;
+    let free = true;
+    for (let t = first; t < first + length && free; t++) free = taken[t] === 0;
+    if (!free) continue;
+    taken.fill(1, first, first + length);
+    out.push(p);
+  }
+  return out;
+}
+
+/** `score` (words ending in p2, p1), then the right context r0 and r1 (unless it is -2), added word by word. */
+function withTail(lm: LanguageModel, score: number, p2: number, p1: number, r0: number, r1: number): number {
+  score += lm.trigram(p2, p1, r0);
+  return r1 === -2 ? score : score + lm.trigram(p1, r0, r1);
+}
+
+/** Records a candidate's margin at an occurrence (a repeated original keeps its first place, as in a Map). */
+function setScore(occ: Occurrence, original: string, option: number, margin: number): void {
+  const at = occ.originals.indexOf(original);
+  if (at >= 0) {
+    occ.options[at] = option;
+    occ.margins[at] = margin;
+    return;
+  }
+  occ.originals.push(original);
+  occ.options.push(option);
+  occ.margins.push(margin);
 }
 
 /** Up to three originals other than `chosen` with a margin above `floor`, best first. */
-function runnersUp(scores: ReadonlyMap<string, { margin: number }>, chosen: string, floor: number): string[] {
+function runnersUp(occ: Occurrence, chosen: string, floor: number): string[] {
   const top: { original: string; margin: number }[] = [];
-  for (const [original, { margin }] of scores) {
+  for (let k = 0; k < occ.originals.length; k++) {
+    const original = occ.originals[k] as string;
+    const margin = occ.margins[k] as number;
     if (original === chosen || margin <= floor) continue;
     let j = top.length;
     while (j > 0 && (top[j - 1] as { margin: number }).margin < margin) j--;
@@ -383,35 +566,96 @@ function runnersUp(scores: ReadonlyMap<string, { margin: number }>, chosen: stri
   return top.map((t) => t.original);
 }
 
-function buildOptions(tokens: readonly Token[], ids: readonly number[][], { lm, channel }: Models, maxCandidates: number): Option[][] {
-  const prepare = preparerFor(lm, channel);
-  const shouting = tokens.map((t) => t.text.length > 1 && t.text === t.text.toUpperCase() && /\p{Lu}/u.test(t.text));
+/**
+ * The candidates of one position that passed the pre-score, ranked by it as they come (best
+ * first; ties in the order found, as a stable sort leaves them): a form's record in its prepared
+ * `open` list, the tokens it spans, its pre-score. Reused from position to position.
+ */
+const drafts = { count: 0, prep: [] as Prepared[], at: [] as number[], length: [] as number[], pre: [] as number[] };
+
+function addDraft(prep: Prepared, at: number, length: number, pre: number): void {
+  let d = drafts.count++;
+  for (; d > 0 && (drafts.pre[d - 1] as number) < pre; d--) {
+    drafts.prep[d] = drafts.prep[d - 1] as Prepared;
+    drafts.at[d] = drafts.at[d - 1] as number;
+    drafts.length[d] = drafts.length[d - 1] as number;
+    drafts.pre[d] = drafts.pre[d - 1] as number;
+  }
+  drafts.prep[d] = prep;
+  drafts.at[d] = at;
+  drafts.length[d] = length;
+  drafts.pre[d] = pre;
+}
+
+function buildOptions(
+  tokens: readonly Token[],
+  words: readonly Word[],
+  ids: readonly number[][],
+  models: Models,
+  maxCandidates: number,
+): Lattice {
+  const { lm, channel } = models;
+  const { prepare } = preparerFor(lm, channel);
   const n = tokens.length;
-  const all: Option[][] = [];
+  const first = new Int32Array(n + 1);
+  // Room for about two options a token (pages have fewer), doubled when that runs out.
+  let room = 2 * n + 16;
+  let lengths = new Uint8Array(room);
+  let idsFrom = new Int32Array(room);
+  const flatIds: number[] = [];
+  let logProbs = new Float64Array(room);
+  let replaceable = new Uint8Array(room);
+  const candidates: (ChannelCandidate | null)[] = [];
+  const breaks = new Uint8Array(n);
+  let count = 0;
+  const add = (length: number, optionIds: readonly number[], logProb: number, candidate: ChannelCandidate | null) => {
+    if (count + 1 >= room) {
+      room *= 2;
+      lengths = grown(lengths, new Uint8Array(room));
+      idsFrom = grown(idsFrom, new Int32Array(room));
+      logProbs = grown(logProbs, new Float64Array(room));
+      replaceable = grown(replaceable, new Uint8Array(room));
+    }
+    lengths[count] = length;
+    idsFrom[count] = flatIds.length;
+    for (let k = 0; k < optionIds.length; k++) flatIds.push(optionIds[k] as number);
+    logProbs[count] = logProb;
+    candidates.push(candidate);
+    count++;
+  };
   for (let i = 0; i < n; i++) {
     const tok = tokens[i] as Token;
-    const keep: Option = { length: 1, ids: ids[i] ?? [-1], logProb: 0, replaceable: false, candidate: null, pre: 0 };
-    const list: Option[] = [keep];
+    if (i > 0 && tok.gap === 'sentence') breaks[i] = 1;
+    const keep = count;
+    first[i] = keep;
+    add(1, ids[i] ?? [-1], 0, null);
     // Words, and number-words a spinner makes ("1000’s" for "thousands").
     if (tok.kind === 'word' || /\p{L}/u.test(tok.norm)) {
       // Pre-score against the page's own neighbours with bigrams: cheap, and only for pruning.
       const left = i === 0 || tok.gap === 'sentence' ? lm.startId : (ids[i - 1]?.at(-1) ?? -1);
-      const cands: Option[] = [];
-      let key = '';
+      drafts.count = 0;
+      let key = tok.norm;
       let shout = false;
       for (let k = 0; k < channel.maxSpunWords && i + k < n; k++) {
         const t = tokens[i + k] as Token;
-        if (k > 0) {
+        let prep: Prepared | null;
+        let prefix: boolean;
+        if (k === 0) {
+          // one word: its channel entry is cached with its LM ids
+          const word = words[i] as Word;
+          prep = word.prepared;
+          prefix = word.prefix;
+        } else {
           if (t.gap !== 'space' && t.gap !== 'hyphen') break;
-          key += t.gap === 'hyphen' ? '-' : ' ';
+          key += (t.gap === 'hyphen' ? '-' : ' ') + t.norm;
+          const id = channel.find(key);
+          const hits = channel.candidatesOf(id);
+          prep = hits ? prepare(id, key, hits) : null;
+          prefix = channel.isPrefixId(id);
         }
-        key += t.norm;
-        shout ||= shouting[i + k] === true;
-        const id = channel.find(key);
-        const hits = channel.candidatesOf(id);
-        if (hits) {
-          const prep = prepare(id, key, hits);
-          if (k === 0 && prep.replaceable) keep.replaceable = true;
+        shout ||= isShouting(t.text);
+        if (prep) {
+          if (k === 0 && prep.replaceable) replaceable[keep] = 1;
           const next = tokens[i + k + 1];
           const right = next && next.gap !== 'sentence' ? (ids[i + k + 1]?.[0] ?? -1) : lm.endId;
           // What keeping the page's words scores on the same terms: candidates far below it cannot
@@ -426,24 +670,64 @@ function buildOptions(tokens: readonly Token[], ids: readonly number[][], { lm, 
           }
           keepPre += lm.bigram(prev, right);
           const floor = keepPre - PRUNE_SLACK;
-          for (let j = 0; j < prep.count; j++) {
+          const open = prep.open;
+          for (let x = 0; x < open.length; x += OPEN_FIELDS) {
             // Acronyms ("U.S." → "America") are not spinner swaps, unless the spinner table says so.
-            if (prep.blocked[j] === 1 || (shout && prep.spinner[j] === 0)) continue;
-            const pre = lm.bigram(left, prep.first[j] as number) + (prep.inner[j] as number) + lm.bigram(prep.last[j] as number, right);
+            if (shout && open[x + 4] === 0) continue;
+            const pre = lm.bigram(left, open[x + 1] as number) + (open[x + 3] as number) + lm.bigram(open[x + 2] as number, right);
             if (pre < floor) continue;
-            const c = prep.cands[j] as ChannelCandidate;
-            cands.push({ length: k + 1, ids: prep.oids[j] as number[], logProb: c.logProb, replaceable: false, candidate: c, pre });
+            addDraft(prep, x, k + 1, pre);
           }
         }
-        if (k + 1 < channel.maxSpunWords && !channel.isPrefixId(id)) break;
+        if (k + 1 < channel.maxSpunWords && !prefix) break;
       }
-      if (cands.length > 1) cands.sort((a, b) => b.pre - a.pre);
-      if (cands.length > maxCandidates) cands.length = maxCandidates;
-      list.push(...cands);
+      for (let d = 0; d < drafts.count && d < maxCandidates; d++) {
+        const prep = drafts.prep[d] as Prepared;
+        const x = drafts.at[d] as number;
+        const j = prep.open[x] as number;
+        add(drafts.length[d] as number, prep.oids[j] as number[], prep.open[x + 5] as number, prep.cands[j] as ChannelCandidate);
+      }
     }
-    all.push(list);
   }
-  return all;
+  first[n] = count;
+  idsFrom[count] = flatIds.length;
+  return {
+    tokens,
+    models,
+    first,
+    length: lengths.subarray(0, count),
+    idsFrom: idsFrom.subarray(0, count + 1),
+    ids: Int32Array.from(flatIds),
+    logProb: logProbs.subarray(0, count),
+    replaceable: replaceable.subarray(0, count),
+    candidate: candidates,
+    breaks,
+    wordId: idsOfWords(words),
+    seen: {
+      p2: new Int32Array(SLOTS * count).fill(-3),
+      p1: new Int32Array(SLOTS * count),
+      score: new Float64Array(SLOTS * count),
+    },
+  };
+}
+
+/** `more` (a larger array of the same kind) holding `a` at its start. */
+function grown<T extends Uint8Array | Int32Array | Float64Array>(a: T, more: T): T {
+  more.set(a);
+  return more;
+}
+
+function idsOfWords(words: readonly Word[]): Int32Array {
+  const out = new Int32Array(words.length);
+  for (let i = 0; i < words.length; i++) out[i] = (words[i] as Word).id;
+  return out;
+}
+
+/** All-caps text ("U.S.", "NATO"): a lowercase ASCII last letter rules it out without uppercasing a copy. */
+function isShouting(text: string): boolean {
+  const last = text.charCodeAt(text.length - 1);
+  if (last >= 97 && last <= 122) return false;
+  return text.length > 1 && text === text.toUpperCase() && /\p{Lu}/u.test(text);
 }
 
 /**
@@ -452,72 +736,93 @@ function buildOptions(tokens: readonly Token[], ids: readonly number[][], { lm, 
  * never allowed. Cached per language model, like the ids (spun forms recur across pages).
  */
 interface Prepared {
-  count: number;
   /** Some candidate differs from the form itself: keeping the page's word costs log(1 − ρ). */
   replaceable: boolean;
   cands: ChannelCandidate[];
   oids: number[][];
-  first: Int32Array;
-  last: Int32Array;
-  inner: Float64Array;
   /**
-   * 1: never a spinner swap here (the form itself, or from a general lexicon a function-word swap or
-   * another spelling of the same word: spelling.ts).
+   * The candidates that may be a spinner swap here (not the form itself, nor from a general lexicon a
+   * function-word swap or another spelling of the same word: spelling.ts), OPEN_FIELDS numbers each,
+   * all in one array (the lattice reads them for every occurrence of the form, so they share cache
+   * lines): its index in `cands`, the LM ids of its first and last words, its channel log-prob plus the
+   * bigrams inside it, 1 if from the spinner table (allowed even in all-caps text), its channel log-prob.
    */
-  blocked: Uint8Array;
-  /** 1: from the spinner table (allowed even in all-caps text). */
-  spinner: Uint8Array;
+  open: Float64Array;
 }
 
-/** Per channel, per language model: prepared candidates by the channel's id of the spun form. */
-const preparedCache = new WeakMap<ChannelModel, WeakMap<LanguageModel, Map<number, Prepared>>>();
-function preparerFor(lm: LanguageModel, channel: ChannelModel): (id: number, key: string, hits: readonly ChannelCandidate[]) => Prepared {
+const OPEN_FIELDS = 6;
+
+/** A page word's LM ids and its channel entry as a one-word spun form, cached by its text. */
+interface Word {
+  /** Its number among the words cached so far. */
+  id: number;
+  ids: number[];
+  /** The candidates of the word as a spun form, if it is one. */
+  prepared: Prepared | null;
+  /** Some longer spun form starts with this word. */
+  prefix: boolean;
+}
+
+interface Preparer {
+  prepare(id: number, key: string, hits: readonly ChannelCandidate[]): Prepared;
+  word(norm: string): Word;
+}
+
+/**
+ * Per channel, per language model: prepared candidates by the channel's id of the spun form, and
+ * page words by their text (one Map lookup per token instead of an LM and a channel hash lookup).
+ */
+const preparedCache = new WeakMap<ChannelModel, WeakMap<LanguageModel, Preparer>>();
+function preparerFor(lm: LanguageModel, channel: ChannelModel): Preparer {
   let byLm = preparedCache.get(channel);
   if (!byLm) {
     byLm = new WeakMap();
     preparedCache.set(channel, byLm);
   }
-  let cache = byLm.get(lm);
-  if (!cache) {
-    cache = new Map();
-    byLm.set(lm, cache);
+  let got = byLm.get(lm);
+  if (!got) {
+    got = newPreparer(lm, channel);
+    byLm.set(lm, got);
   }
-  const map = cache;
+  return got;
+}
+
+function newPreparer(lm: LanguageModel, channel: ChannelModel): Preparer {
+  const map = new Map<number, Prepared>();
+  const wordMap = new Map<string, Word>();
   const idsOf = phraseIdsFor(lm);
-  return (id, key, hits) => {
+  const prepare = (id: number, key: string, hits: readonly ChannelCandidate[]): Prepared => {
     let got = map.get(id);
     if (got) return got;
-    const count = hits.length;
-    got = {
-      count,
-      replaceable: hits.some((c) => c.original !== key),
-      cands: [...hits],
-      oids: [],
-      first: new Int32Array(count),
-      last: new Int32Array(count),
-      inner: new Float64Array(count),
-      blocked: new Uint8Array(count),
-      spinner: new Uint8Array(count),
-    };
+    const oidsOf = hits.map((c) => idsOf(c.original));
+    const open: number[] = [];
     const functionWord = FUNCTION_WORDS.has(key);
-    for (let j = 0; j < count; j++) {
+    for (let j = 0; j < hits.length; j++) {
       const c = hits[j] as ChannelCandidate;
-      const oids = idsOf(c.original);
-      got.oids.push(oids);
-      got.first[j] = oids[0] ?? -1;
-      got.last[j] = oids[oids.length - 1] ?? -1;
-      let inner = c.logProb;
-      for (let w = 1; w < oids.length; w++) inner += lm.bigram(oids[w - 1] ?? -1, oids[w] ?? -1);
-      got.inner[j] = inner;
-      got.spinner[j] = c.source === 'spinner' ? 1 : 0;
       const functionSwap = c.source !== 'spinner' && functionWord && (FUNCTION_WORDS.has(c.original) || !c.original.includes(' '));
       // Spinners do join or split words ("web site" for "website"): the spinner table says when.
       const respelling = c.source !== 'spinner' && isSpellingVariant(key, c.original);
-      got.blocked[j] = c.original === key || functionSwap || respelling ? 1 : 0;
+      if (c.original === key || functionSwap || respelling) continue;
+      const oids = oidsOf[j] as number[];
+      let inner = c.logProb;
+      for (let w = 1; w < oids.length; w++) inner += lm.bigram(oids[w - 1] ?? -1, oids[w] ?? -1);
+      open.push(j, oids[0] ?? -1, oids[oids.length - 1] ?? -1, inner, c.source === 'spinner' ? 1 : 0, c.logProb);
     }
+    got = { replaceable: hits.some((c) => c.original !== key), cands: [...hits], oids: oidsOf, open: Float64Array.from(open) };
     map.set(id, got);
     return got;
   };
+  const word = (norm: string): Word => {
+    let got = wordMap.get(norm);
+    if (!got) {
+      const id = channel.find(norm);
+      const hits = channel.candidatesOf(id);
+      got = { id: wordMap.size, ids: idsOf(norm), prepared: hits ? prepare(id, norm, hits) : null, prefix: channel.isPrefixId(id) };
+      wordMap.set(norm, got);
+    }
+    return got;
+  };
+  return { prepare, word };
 }
 
 /** Function words a thesaurus lists as synonyms of each other (to/of, in/on) are not spinner swaps. */

@@ -374,6 +374,7 @@ class CompactLM implements LanguageModel {
     const V = r.u32();
     const nB = r.u32();
     this.size = V;
+    this.memoExact = V ** 3 < 2 ** 53;
     this.unkLogProb = r.f32();
     this.startId = r.i32();
     this.endId = r.i32();
@@ -492,25 +493,28 @@ class CompactLM implements LanguageModel {
 
   /**
    * Decoding asks for the same few trigrams again and again (every beam state, both passes, the
-   * pooling step): a direct-mapped memo of recent answers saves their three binary searches.
+   * pooling step): a direct-mapped memo of recent answers saves their three binary searches. Each
+   * slot holds its key (the three ids as one exact number: 3 × 17 bits fit a double) next to its
+   * value, so a probe touches one cache line; the memo outgrows the L2 cache and misses cost.
    */
-  private readonly memoKey = new Int32Array(MEMO_SIZE * 3).fill(-2);
-  private readonly memoValue = new Float64Array(MEMO_SIZE);
+  private readonly memo = new Float64Array(MEMO_SIZE * 2).fill(-1);
+  /** The packed key is exact only while size³ stays below 2^53 (a vocabulary under 208k words). */
+  private readonly memoExact: boolean;
 
   trigram(p2: number, p1: number, id: number): number {
     const size = this.size;
     if (p2 < 0 || p2 >= size || p1 < 0 || p1 >= size) return this.bigram(p1, id);
     // Katz: an unknown word after a stored context still pays that context's backoff.
     if (id < 0 || id >= size) return this.contextBackoff(p2, p1) + this.bigram(p1, id);
+    if (!this.memoExact) return this.trigramUncached(p2, p1, id);
     const slot = (Math.imul(p2, 0x9e3779b1) ^ Math.imul(p1, 0x85ebca6b) ^ Math.imul(id, 0xc2b2ae35)) >>> MEMO_SHIFT;
-    const keys = this.memoKey;
-    const at = slot * 3;
-    if (keys[at] === p2 && keys[at + 1] === p1 && keys[at + 2] === id) return this.memoValue[slot] as number;
+    const key = (p2 * size + p1) * size + id;
+    const memo = this.memo;
+    const at = slot * 2;
+    if (memo[at] === key) return memo[at + 1] as number;
     const value = this.trigramUncached(p2, p1, id);
-    keys[at] = p2;
-    keys[at + 1] = p1;
-    keys[at + 2] = id;
-    this.memoValue[slot] = value;
+    memo[at] = key;
+    memo[at + 1] = value;
     return value;
   }
 

@@ -6,7 +6,7 @@
  * news LM by scripts/data/build-names.mjs). Pure TypeScript: no DOM, no Node or browser APIs.
  */
 import { applyCase } from './casing';
-import type { ChannelModel } from './channel';
+import type { ChannelCandidate, ChannelModel } from './channel';
 import { decodeUtf8, type LanguageModel } from './lm';
 import type { Token } from './tokenize';
 import type { Span } from './types';
@@ -259,6 +259,7 @@ export function matchNames(
     }
     return k;
   };
+  const nameStarts = nameStartsFor(gazetteer, channel);
   const originalKeys = new Map<string, string>();
   const originalKey = (original: string) => {
     let k = originalKeys.get(original);
@@ -294,7 +295,8 @@ export function matchNames(
         const id = channel.find(key); // one hash for lookup and isPrefix
         const candidates = channel.candidatesOf(id);
         if (candidates) {
-          for (const c of candidates) {
+          // Alone, a candidate matters only as a name or the start of one (see step).
+          for (const c of prefix ? candidates : nameStarts(id, candidates)) {
             const words = originalKey(c.original);
             step(k, prefix ? `${prefix} ${words}` : words, { first: j, last: k, original: c.original, logProb: c.logProb }, true);
           }
@@ -352,6 +354,40 @@ export function matchNames(
     out.push(m);
   }
   return out.sort((a, b) => a.first - b.first);
+}
+
+/**
+ * Per gazetteer and channel: the candidates of a spun form (by the channel's id) whose name key is a
+ * known name or starts one. Only those can begin a name, and most candidates of a capitalised
+ * word are neither ("Home" → "dwelling", "residence", ...), so the search skips them page after page.
+ */
+const nameStartCache = new WeakMap<Gazetteer, WeakMap<ChannelModel, Map<number, readonly ChannelCandidate[]>>>();
+function nameStartsFor(
+  gazetteer: Gazetteer,
+  channel: ChannelModel,
+): (id: number, candidates: readonly ChannelCandidate[]) => readonly ChannelCandidate[] {
+  let byChannel = nameStartCache.get(gazetteer);
+  if (!byChannel) {
+    byChannel = new WeakMap();
+    nameStartCache.set(gazetteer, byChannel);
+  }
+  let cache = byChannel.get(channel);
+  if (!cache) {
+    cache = new Map();
+    byChannel.set(channel, cache);
+  }
+  const map = cache;
+  return (id, candidates) => {
+    let got = map.get(id);
+    if (!got) {
+      got = candidates.filter((c) => {
+        const words = nameKey(c.original);
+        return gazetteer.has(words) || gazetteer.isPrefix(words);
+      });
+      map.set(id, got);
+    }
+    return got;
+  };
 }
 
 /** True when some stretch of two or more of `words` is a known name (the page already has a name there). */
