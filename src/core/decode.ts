@@ -192,6 +192,7 @@ export function decodeLattice(lattice: Lattice, params: DecodeParams): Replaceme
   }
   chosen.reverse();
   chosenFrom.reverse();
+  st.release();
 
   return pool(lattice, chosen, chosenFrom, params, cost);
 }
@@ -270,6 +271,20 @@ class States {
     this.option[s] = option;
   }
 
+  /** After a pass that needed far more than a page (a long chunk), the memory is not kept for the next. */
+  release(): void {
+    if (this.p2.length > RETAINED_STATES) this.allocate(1024);
+  }
+
+  private allocate(size: number): void {
+    this.p2 = new Int32Array(size);
+    this.p1 = new Int32Array(size);
+    this.score = new Float64Array(size);
+    this.prev = new Int32Array(size);
+    this.from = new Int32Array(size);
+    this.option = new Int32Array(size);
+  }
+
   private grow(): void {
     const size = this.p2.length * 2;
     const more = <T extends Int32Array | Float64Array>(a: T, b: T): T => {
@@ -286,6 +301,8 @@ class States {
 }
 
 const states = new States();
+/** States kept allocated between passes (about 2 MB): enough for an article, not for a 35,000-word chunk. */
+const RETAINED_STATES = 1 << 16;
 
 /** Sorts the first `count` states of a slot by score, best first: an insertion sort, as a slot holds a handful. */
 function keepBest(slot: number[], count: number, score: Float64Array): void {
