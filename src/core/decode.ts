@@ -101,7 +101,9 @@ export const LATTICE_CANDIDATES = 12;
 
 export function buildLattice(tokens: readonly Token[], models: Models, maxCandidates = LATTICE_CANDIDATES): Lattice {
   const numberId = models.lm.id('number');
-  const wordOf = preparerFor(models.lm, models.channel).word;
+  const preparer = preparerFor(models.lm, models.channel);
+  preparer.trim();
+  const wordOf = preparer.word;
   const words = tokens.map((t) => wordOf(t.norm));
   const ids = tokens.map((t, i) => (t.kind === 'number' ? [numberId] : (words[i] as Word).ids));
   return buildOptions(tokens, words, ids, models, maxCandidates);
@@ -783,7 +785,15 @@ interface Word {
 interface Preparer {
   prepare(id: number, key: string, hits: readonly ChannelCandidate[]): Prepared;
   word(norm: string): Word;
+  /** Forgets the page words cached when there are too many (between pages only: a word keeps its id within one). */
+  trim(): void;
 }
+
+/**
+ * Page words kept cached across pages: every distinct word the engine has seen, which a background
+ * page running for days would otherwise grow without bound (about 20 MB per 100,000 words).
+ */
+const MAX_CACHED_WORDS = 100_000;
 
 /**
  * Per channel, per language model: prepared candidates by the channel's id of the spun form, and
@@ -808,6 +818,8 @@ function newPreparer(lm: LanguageModel, channel: ChannelModel): Preparer {
   const map = new Map<number, Prepared>();
   const wordMap = new Map<string, Word>();
   const idsOf = phraseIdsFor(lm);
+  // Unique among the words cached since the preparer was made, also after trim().
+  let nextWordId = 0;
   const prepare = (id: number, key: string, hits: readonly ChannelCandidate[]): Prepared => {
     let got = map.get(id);
     if (got) return got;
@@ -834,12 +846,15 @@ function newPreparer(lm: LanguageModel, channel: ChannelModel): Preparer {
     if (!got) {
       const id = channel.find(norm);
       const hits = channel.candidatesOf(id);
-      got = { id: wordMap.size, ids: idsOf(norm), prepared: hits ? prepare(id, norm, hits) : null, prefix: channel.isPrefixId(id) };
+      got = { id: nextWordId++, ids: phraseIds(lm, norm), prepared: hits ? prepare(id, norm, hits) : null, prefix: channel.isPrefixId(id) };
       wordMap.set(norm, got);
     }
     return got;
   };
-  return { prepare, word };
+  const trim = () => {
+    if (wordMap.size > MAX_CACHED_WORDS) wordMap.clear();
+  };
+  return { prepare, word, trim };
 }
 
 /** Function words a thesaurus lists as synonyms of each other (to/of, in/on) are not spinner swaps. */
@@ -861,20 +876,25 @@ function phraseIdsFor(lm: LanguageModel): (phrase: string) => number[] {
   return (phrase) => {
     let got = map.get(phrase);
     if (!got) {
-      got = [];
-      // word by word without split/flatMap: a cold start asks for thousands of these
-      for (let a = 0; ; ) {
-        const z = phrase.indexOf(' ', a);
-        const w = z < 0 ? phrase.slice(a) : phrase.slice(a, z);
-        if (w.includes('.')) for (const x of lmWords(w)) got.push(lm.id(x));
-        else got.push(lm.id(possessiveStem(w)));
-        if (z < 0) break;
-        a = z + 1;
-      }
+      got = phraseIds(lm, phrase);
       map.set(phrase, got);
     }
     return got;
   };
+}
+
+/** LM ids of a phrase's words, word by word without split/flatMap (a cold start asks for thousands). */
+function phraseIds(lm: LanguageModel, phrase: string): number[] {
+  const got: number[] = [];
+  for (let a = 0; ; ) {
+    const z = phrase.indexOf(' ', a);
+    const w = z < 0 ? phrase.slice(a) : phrase.slice(a, z);
+    if (w.includes('.')) for (const x of lmWords(w)) got.push(lm.id(x));
+    else got.push(lm.id(possessiveStem(w)));
+    if (z < 0) break;
+    a = z + 1;
+  }
+  return got;
 }
 
 const CONTRACTIONS = new Set(["it's", "that's", "there's", "here's", "what's", "who's", "he's", "she's", "let's", "where's", "how's"]);
