@@ -77,6 +77,31 @@ describe('background message handling', () => {
     expect(reply).toMatchObject({ ok: true, state: { tabId: 3, analysis: { verdict: { spun: false } } } });
   });
 
+  it('starts loading the engine when a check is asked, while the tab still reads its page', async () => {
+    const order: string[] = [];
+    const d = deps({
+      analyzer: async () => {
+        order.push('engine');
+        return () => analysis(false);
+      },
+      runCheckInTab: async () => {
+        order.push('tab reads the page');
+        return { ok: true, highlighted: 0 };
+      },
+    });
+    await handle({ kind: 'check-tab', tabId: 7 }, {}, d);
+    expect(order).toEqual(['engine', 'tab reads the page']);
+  });
+
+  it('starts loading the engine for a starting content script only when it will check by itself', async () => {
+    const analyzer = vi.fn(async () => () => analysis(false));
+    await handle({ kind: 'content-ready', url: 'https://news.example/a' }, { tabId: 3 }, deps({ analyzer }));
+    expect(analyzer).not.toHaveBeenCalled();
+    const everywhere = { ...defaultSettings(), autoCheck: { allSites: true, sites: [] } };
+    await handle({ kind: 'content-ready', url: 'https://news.example/a' }, { tabId: 3 }, deps({ analyzer }, everywhere));
+    expect(analyzer).toHaveBeenCalledOnce();
+  });
+
   it('passes a content-script failure back to the popup', async () => {
     const reply = await handle(
       { kind: 'check-tab', tabId: 3 },

@@ -51,9 +51,14 @@ export async function handle(message: ToBackground, sender: Sender, deps: Handle
     case 'content-ready': {
       if (sender.tabId === undefined || deps.isManualInjection(sender.tabId)) return { ok: true, auto: false };
       const settings = await deps.loadSettings().catch(() => null);
-      return { ok: true, auto: settings !== null && autoCheckAllowed(settings, message.url) };
+      const auto = settings !== null && autoCheckAllowed(settings, message.url);
+      if (auto) deps.analyzer().catch(() => undefined);
+      return { ok: true, auto };
     }
     case 'check-tab': {
+      // The engine's data load while the tab reads its page, not after (a restarted background
+      // would otherwise add both). A failed load is retried, and reported, by analyze-text.
+      deps.analyzer().catch(() => undefined);
       try {
         const r = await deps.runCheckInTab(message.tabId, message.selectionOnly ?? false);
         if (!r.ok) return r;
