@@ -16,6 +16,7 @@
  */
 import type { ChannelCandidate, ChannelModel } from './channel';
 import type { LanguageModel } from './lm';
+import { perPair } from './memo';
 import { isSpellingVariant } from './spelling';
 import type { Token } from './tokenize';
 
@@ -801,17 +802,7 @@ const MAX_CACHED_WORDS = 100_000;
  */
 const preparedCache = new WeakMap<ChannelModel, WeakMap<LanguageModel, Preparer>>();
 function preparerFor(lm: LanguageModel, channel: ChannelModel): Preparer {
-  let byLm = preparedCache.get(channel);
-  if (!byLm) {
-    byLm = new WeakMap();
-    preparedCache.set(channel, byLm);
-  }
-  let got = byLm.get(lm);
-  if (!got) {
-    got = newPreparer(lm, channel);
-    byLm.set(lm, got);
-  }
-  return got;
+  return perPair(preparedCache, channel, lm, () => newPreparer(lm, channel));
 }
 
 function newPreparer(lm: LanguageModel, channel: ChannelModel): Preparer {

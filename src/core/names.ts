@@ -8,6 +8,7 @@
 import { applyCase } from './casing';
 import type { ChannelCandidate, ChannelModel } from './channel';
 import { decodeUtf8, type LanguageModel } from './lm';
+import { perPair } from './memo';
 import type { Token } from './tokenize';
 import type { Span } from './types';
 
@@ -366,17 +367,7 @@ function nameStartsFor(
   gazetteer: Gazetteer,
   channel: ChannelModel,
 ): (id: number, candidates: readonly ChannelCandidate[]) => readonly ChannelCandidate[] {
-  let byChannel = nameStartCache.get(gazetteer);
-  if (!byChannel) {
-    byChannel = new WeakMap();
-    nameStartCache.set(gazetteer, byChannel);
-  }
-  let cache = byChannel.get(channel);
-  if (!cache) {
-    cache = new Map();
-    byChannel.set(channel, cache);
-  }
-  const map = cache;
+  const map = perPair(nameStartCache, gazetteer, channel, () => new Map<number, readonly ChannelCandidate[]>());
   return (id, candidates) => {
     let got = map.get(id);
     if (!got) {
