@@ -107,7 +107,7 @@ export function buildLattice(tokens: readonly Token[], models: Models, maxCandid
   const wordOf = preparer.word;
   const words = tokens.map((t) => wordOf(t.norm));
   const ids = tokens.map((t, i) => (t.kind === 'number' ? [numberId] : (words[i] as Word).ids));
-  return buildOptions(tokens, words, ids, models, maxCandidates);
+  return buildOptions(tokens, words, ids, models, preparer, maxCandidates);
 }
 
 export function decode(tokens: readonly Token[], models: Models, params: DecodeParams = DETECT_DECODE): Replacement[] {
@@ -290,16 +290,12 @@ class States {
 
   private grow(): void {
     const size = this.p2.length * 2;
-    const more = <T extends Int32Array | Float64Array>(a: T, b: T): T => {
-      b.set(a);
-      return b;
-    };
-    this.p2 = more(this.p2, new Int32Array(size));
-    this.p1 = more(this.p1, new Int32Array(size));
-    this.score = more(this.score, new Float64Array(size));
-    this.prev = more(this.prev, new Int32Array(size));
-    this.from = more(this.from, new Int32Array(size));
-    this.option = more(this.option, new Int32Array(size));
+    this.p2 = grown(this.p2, new Int32Array(size));
+    this.p1 = grown(this.p1, new Int32Array(size));
+    this.score = grown(this.score, new Float64Array(size));
+    this.prev = grown(this.prev, new Int32Array(size));
+    this.from = grown(this.from, new Int32Array(size));
+    this.option = grown(this.option, new Int32Array(size));
   }
 }
 
@@ -612,10 +608,10 @@ function buildOptions(
   words: readonly Word[],
   ids: readonly number[][],
   models: Models,
+  { prepare }: Preparer,
   maxCandidates: number,
 ): Lattice {
   const { lm, channel } = models;
-  const { prepare } = preparerFor(lm, channel);
   const n = tokens.length;
   const first = new Int32Array(n + 1);
   // Room for about two options a token (pages have fewer), doubled when that runs out.
