@@ -505,7 +505,7 @@ class CompactLM implements LanguageModel {
     const size = this.size;
     if (p2 < 0 || p2 >= size || p1 < 0 || p1 >= size) return this.bigram(p1, id);
     // Katz: an unknown word after a stored context still pays that context's backoff.
-    if (id < 0 || id >= size) return this.contextBackoff(p2, p1) + this.bigram(p1, id);
+    if (id < 0 || id >= size) return this.contextBackoff(this.contextOf(p2, p1)) + this.bigram(p1, id);
     if (!this.memoExact) return this.trigramUncached(p2, p1, id);
     const slot = (Math.imul(p2, 0x9e3779b1) ^ Math.imul(p1, 0x85ebca6b) ^ Math.imul(id, 0xc2b2ae35)) >>> MEMO_SHIFT;
     const key = (p2 * size + p1) * size + id;
@@ -519,27 +519,26 @@ class CompactLM implements LanguageModel {
   }
 
   private ctxOf: RankedBits | null = null;
-  /** Which trigram context the bigram at index g is, or -1 (built on the first trigram asked). */
-  private contextOf(g: number): number {
+  /** The trigram context (p2, p1) is, or -1 when it has no stored trigrams (the table is built on the first trigram asked). */
+  private contextOf(p2: number, p1: number): number {
+    // the context (p2, p1) is a stored bigram when it has trigrams
+    const g = this.bigramIndex(p2, p1);
+    if (g < 0) return -1;
     this.ctxOf ??= new RankedBits(this.contexts, this.next.length);
     return this.ctxOf.rank(g);
   }
 
-  /** bo(p2 p1): the log10 weight of backing off from a context with stored trigrams, else 0. */
-  private contextBackoff(p2: number, p1: number): number {
-    const g = this.bigramIndex(p2, p1);
-    const c = g < 0 ? -1 : this.contextOf(g);
+  /** bo(p2 p1) of context c: the log10 weight of backing off from its stored trigrams; 0 without any (c = -1). */
+  private contextBackoff(c: number): number {
     return c < 0 ? 0 : (this.ctxBoBook[this.ctxBoCode[c] ?? 0] ?? 0);
   }
 
   private trigramUncached(p2: number, p1: number, id: number): number {
-    // the context (p2, p1) is a stored bigram when it has trigrams
-    const g = this.bigramIndex(p2, p1);
-    const c = g < 0 ? -1 : this.contextOf(g);
+    const c = this.contextOf(p2, p1);
     const bi = this.bigramIndex(p1, id);
     const bigram = this.bigramAt(p1, id, bi);
     if (c < 0) return bigram;
-    const base = (this.ctxBoBook[this.ctxBoCode[c] ?? 0] ?? 0) + bigram;
+    const base = this.contextBackoff(c) + bigram;
     if (bi < 0) return base;
     // trigrams are keyed by the position of their bigram within p1's bigram list
     const k = bi - (this.offsets[p1] ?? 0);
