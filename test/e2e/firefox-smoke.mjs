@@ -5,8 +5,9 @@
 // loopback site allowed for automatic checks; the fixture page polls for the verdict the
 // extension writes on <html> and sends it to this loopback server. Exit 0 when it arrives in time.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 const dir = path.resolve(process.argv[2] ?? '.output/e2e-firefox-mv2');
@@ -61,6 +62,9 @@ const server = createServer((req, res) => {
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const { port } = server.address();
 
+// web-ext copies a fresh profile (~40 MB) into the temp folder and removes it only when it exits on its
+// own; stopping it leaves the copy behind. A temp folder of our own is removed after each run.
+const scratch = mkdtempSync(path.join(tmpdir(), 'unspun-firefox-'));
 const child = spawn(
   'npx',
   [
@@ -76,7 +80,7 @@ const child = spawn(
     '--no-input',
     '--arg=-headless',
   ],
-  { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, MOZ_HEADLESS: '1' } },
+  { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, MOZ_HEADLESS: '1', TMPDIR: scratch } },
 );
 let log = '';
 child.stdout.on('data', (d) => {
@@ -96,6 +100,8 @@ try {
   // Already gone.
 }
 server.close();
+await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+rmSync(scratch, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
 
 if (result.verdict) {
   const ok = result.verdict === 'spun' && Number(result.spans) > 0;

@@ -5,7 +5,7 @@
  * the options page or the tooltip; the exports keep the payloads inert; and no request leaves the
  * browser for the check (the only requests are the page's own, to the loopback fixture server).
  */
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CDPSession, Page, Request } from 'playwright-core';
@@ -32,6 +32,7 @@ let browser: ExtensionBrowser;
 let page: Page;
 let popup: Page;
 let tabId: number;
+let copyDir = '';
 const requests: Seen[] = [];
 const dialogs: { page: string; message: string }[] = [];
 let loadedAt = 0;
@@ -55,9 +56,9 @@ function watch(p: Page) {
 beforeAll(async () => {
   server = await startFixtureServer();
   // A private copy of the e2e build, so a rebuild elsewhere in the checkout cannot change it mid-run.
-  const dir = mkdtempSync(join(tmpdir(), 'unspun-xss-ext-'));
-  cpSync(EXTENSION_DIR, dir, { recursive: true });
-  browser = await launchWithExtension(dir);
+  copyDir = mkdtempSync(join(tmpdir(), 'unspun-xss-ext-'));
+  cpSync(EXTENSION_DIR, copyDir, { recursive: true });
+  browser = await launchWithExtension(copyDir);
   browser.context.on('request', (r: Request) => {
     let from = '';
     try {
@@ -84,6 +85,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  if (copyDir) rmSync(copyDir, { recursive: true, force: true });
 });
 
 describe('a hostile page', () => {
