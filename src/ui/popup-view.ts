@@ -11,6 +11,7 @@ import { t } from '../platform/i18n';
 import { markdownReport, spansCsv } from '../report/report';
 import { type CompareAction, compareSection } from './compare-view';
 import { h } from './dom';
+import { htmlReport } from './html-report';
 
 export interface PopupActions {
   scrollTo(index: number): void;
@@ -290,6 +291,16 @@ function exportSection(state: TabState, actions: PopupActions): HTMLElement {
         on: { click: () => actions.download('unspun-audit.md', 'text/markdown', markdownReport(state.analysis, ctx)) },
       },
       'Markdown',
+    ),
+    h(
+      'button',
+      {
+        type: 'button',
+        id: 'export-html',
+        'aria-label': t('downloadHtmlLabel'),
+        on: { click: () => actions.download('unspun-audit.html', 'text/html', htmlReport(state)) },
+      },
+      'HTML',
     ),
     h(
       'button',

@@ -8,6 +8,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { CDPSession, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { markdownReport, spansCsv } from '../../src/report/report';
@@ -235,6 +236,28 @@ describe('the popup on a hostile page', () => {
     assertInertCsv(csv);
     expect(await markersIn(popup)).toEqual([]);
     expect(dialogs.filter((d) => !d.page.startsWith('http://127.0.0.1'))).toEqual([]);
+  });
+
+  it('exports an HTML report that holds every spun stretch and runs and fetches nothing when opened from disk', async () => {
+    const [d] = await Promise.all([popup.waitForEvent('download'), popup.click('#export-html')]);
+    const file = join(copyDir, 'unspun-audit.html');
+    await d.saveAs(file);
+    const stored = (await popup.evaluate((id) => chrome.runtime.sendMessage({ kind: 'get-tab-state', tabId: id }), tabId)) as {
+      state: { analysis: { spans: unknown[] } };
+    };
+    const report = await browser.context.newPage();
+    watch(report);
+    const fetched: string[] = [];
+    report.on('request', (r) => fetched.push(r.url()));
+    const address = pathToFileURL(file).href;
+    await report.goto(address, { waitUntil: 'load' });
+    await report.waitForTimeout(300); // anything the payloads could start has had its chance
+    expect(await markersIn(report)).toEqual([]);
+    expect(fetched).toEqual([address]);
+    expect(await report.locator('.article del').count()).toBe(stored.state.analysis.spans.length);
+    expect(await report.locator('script, img, iframe, object, embed, svg, math, form, [onerror], [onload]').count()).toBe(0);
+    await report.close();
+    expect(dialogs.filter((x) => !x.page.startsWith('http://127.0.0.1'))).toEqual([]);
   });
 });
 

@@ -9,10 +9,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
 import { analyze } from '../../src/core/analyze';
 import type { Resources } from '../../src/core/resources';
-import type { Analysis, Span } from '../../src/core/types';
+import type { Analysis } from '../../src/core/types';
 import { csvCell, markdownReport, plain, spansCsv, textReport } from '../../src/report/report';
 import { FORMULA_START, marker, PAYLOADS } from '../fixtures/xss-payloads';
 import { realResources } from '../helpers/resources';
+import { hostileAnalysis } from './hostile-analysis';
 import { HOSTILE_PAGE, hostilePageHtml } from './hostile-page';
 import { assertInertCsv, assertInertMarkdown, parseCsv } from './inert';
 
@@ -20,29 +21,6 @@ let resources: Resources;
 beforeAll(async () => {
   resources = await realResources();
 });
-
-/** An analysis whose every page-derived field carries the payload. */
-function hostileAnalysis(p: string): Analysis {
-  const span: Span = { start: 0, end: p.length, text: p, restored: p, alternatives: [p], confidence: 0.9, kind: 'synonym' };
-  return {
-    version: 1,
-    verdict: { spun: true, score: 0.9 },
-    spans: [span, { ...span, kind: 'credit' }],
-    restoredText: p,
-    credits: [{ start: 0, end: p.length, text: p, restored: p, photographer: p, agencies: [p], mangled: true, notes: [p] }],
-    source: {
-      publisher: p,
-      domain: p,
-      confidence: 0.8,
-      evidence: [p, `quote: '${p}'`],
-      candidates: [
-        { publisher: p, domain: p, confidence: 0.8 },
-        { publisher: p, domain: p, confidence: 0.2 },
-      ],
-    },
-    timings: { totalMs: 1 },
-  };
-}
 
 describe('the XSS corpus', () => {
   it('has at least 50 payloads over every category, each with its own marker', () => {

@@ -48,3 +48,23 @@ export function parseCsv(csv: string): string[][] {
   }
   return rows;
 }
+
+const REPORT_TAGS = new Set(
+  'html head meta title style body main header section h1 h2 p ul li table thead tbody tr th td del ins a strong div'.split(' '),
+);
+
+/** Only the report's own elements, no handler attributes, only http(s) links, the CSP before the page's text. */
+export function assertInertHtml(doc: Document, csp: string) {
+  const [charset, policy] = doc.head.children;
+  expect(charset?.getAttribute('charset')).toBe('utf-8');
+  expect(policy?.getAttribute('http-equiv')).toBe('Content-Security-Policy');
+  expect(policy?.getAttribute('content')).toBe(csp);
+  expect(doc.querySelectorAll('style')).toHaveLength(1);
+  expect(doc.querySelectorAll('meta')).toHaveLength(3); // charset, CSP, referrer
+  for (const el of doc.querySelectorAll('*')) {
+    expect(REPORT_TAGS.has(el.localName)).toBe(true);
+    for (const attr of el.attributes) expect(attr.name).not.toMatch(/^on/i);
+  }
+  for (const a of doc.querySelectorAll('[href]')) expect(a.getAttribute('href')).toMatch(/^https?:/i);
+  expect(doc.querySelectorAll('[src], [srcdoc], [style], [formaction], [xlink\\:href]')).toHaveLength(0);
+}
