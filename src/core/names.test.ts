@@ -236,6 +236,19 @@ describe('capitalised words restored to words no name contains', () => {
     expect(withoutNameSwaps(text, tokens, table, g)).toEqual(table);
   });
 
+  it('are dropped at a sentence start when the page leaves the same capitalised word alone in mid-sentence', () => {
+    const text = 'Talks began after Donald Trump arrived. Trump later agreed. Dishes were washed.';
+    const tokens = tokenize(text);
+    const at = (w: string) => tokens.findIndex((t) => t.text === w);
+    const initial = tokens.findLastIndex((t) => t.text === 'Trump');
+    const start = { first: initial, last: initial, original: 'best', source: 'wordnet' };
+    const dishes = { first: at('Dishes'), last: at('Dishes'), original: 'plates', source: 'wordnet' };
+    expect(withoutNameSwaps(text, tokens, [start, dishes], g)).toEqual([dishes]);
+    // Restored in mid-sentence too, the word is not one the page uses as a name.
+    const mid = { first: at('Trump'), last: at('Trump'), original: 'best', source: 'wordnet' };
+    expect(withoutNameSwaps(text, tokens, [mid, start], g).map((r) => r.first)).toContain(initial);
+  });
+
   it('never shrink a name of several capitalised words into a shorter phrase, unless the spinner table says so', () => {
     const text = 'They played on Margaret Court Arena, and the chief executive left early.';
     const tokens = tokenize(text);

@@ -129,11 +129,9 @@ const NAME_WORD_MIN = 3;
  * tokens are left to the decoder.
  */
 export function isUnlikelyNameSwap(text: string, tokens: readonly Token[], i: number, original: string, gazetteer: Gazetteer): boolean {
+  if (!isCapitalisedMidSentence(text, tokens, i)) return false;
   const tok = tokens[i] as Token;
-  const prev = tokens[i - 1];
-  if (!prev || tok.gap === 'sentence' || !isCapitalised(tok.text) || isAllCaps(tok.text)) return false;
-  const between = text.slice(prev.end, tok.start);
-  if (/[.!?:;"“‘([«]/.test(between)) return false;
+  const prev = tokens[i - 1] as Token;
   const next = tokens[i + 1];
   const joinedTo = (t: Token | undefined, gap: Token['gap'] | undefined) =>
     !!t && (gap === 'space' || gap === 'hyphen') && isCapitalised(t.text);
@@ -142,6 +140,14 @@ export function isUnlikelyNameSwap(text: string, tokens: readonly Token[], i: nu
 }
 
 const isAllCaps = (text: string) => text.length > 1 && text === text.toUpperCase();
+
+/** Token i has a capital where the sentence gives it none: not at a sentence start, not after an opening quote or bracket, not all capitals. */
+function isCapitalisedMidSentence(text: string, tokens: readonly Token[], i: number): boolean {
+  const tok = tokens[i] as Token;
+  const prev = tokens[i - 1];
+  if (!prev || tok.gap === 'sentence' || !isCapitalised(tok.text) || isAllCaps(tok.text)) return false;
+  return !/[.!?:;"“‘([«]/.test(text.slice(prev.end, tok.start));
+}
 
 /**
  * The decoder's restorations without name-like swaps (isUnlikelyNameSwap): a spun form judged a name
@@ -158,7 +164,27 @@ export function withoutNameSwaps<R extends { first: number; last: number; origin
   const key = (r: R) => `${(tokens[r.first] as Token).norm}\n${r.original}`;
   const names = new Set<string>();
   for (const r of restorations) if (single(r) && isUnlikelyNameSwap(text, tokens, r.first, r.original, gazetteer)) names.add(key(r));
-  return restorations.filter((r) => !(single(r) && names.has(key(r))));
+  const kept = namesLeftAlone(text, tokens, restorations);
+  const keptName = (t: Token) => isCapitalised(t.text) && !isAllCaps(t.text) && kept.has(t.norm);
+  return restorations.filter((r) => !(single(r) && (names.has(key(r)) || keptName(tokens[r.first] as Token))));
+}
+
+/**
+ * The capitalised forms that stand in mid-sentence somewhere on the page and are restored at none of
+ * those places: the page uses them as names ("Trump" in "Donald Trump", "Trump said"), so an
+ * occurrence at a sentence start, where its capital says nothing, is the same name.
+ */
+function namesLeftAlone(text: string, tokens: readonly Token[], restorations: readonly { first: number; last: number }[]): Set<string> {
+  const restored = new Uint8Array(tokens.length);
+  for (const r of restorations) restored.fill(1, r.first, r.last + 1);
+  const alone = new Set<string>();
+  const changed = new Set<string>();
+  for (let i = 1; i < tokens.length; i++) {
+    if (!isCapitalisedMidSentence(text, tokens, i)) continue;
+    (restored[i] ? changed : alone).add((tokens[i] as Token).norm);
+  }
+  for (const w of changed) alone.delete(w);
+  return alone;
 }
 
 /**
