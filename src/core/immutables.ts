@@ -5,6 +5,7 @@
  */
 import type { Span } from './types';
 
+/** `text` is the page's text and `spans` its spun stretches (offsets into it): the phrases are words the page shares with the original. */
 export function distinctivePhrases(text: string, spans: readonly Pick<Span, 'start' | 'end'>[], max = 3): string[] {
   const touched = (a: number, b: number) => spans.some((s) => s.start < b && a < s.end);
   const found: { phrase: string; score: number }[] = [];
@@ -31,13 +32,17 @@ function richness(s: string): number {
   return Math.min(names, 6) * 0.3 + Math.min(numbers, 4) * 0.5;
 }
 
-/** Search engines match about a dozen words exactly; keep the first twelve. */
+/**
+ * Search engines match about a dozen words exactly; keep the first twelve. The phrase goes inside
+ * an exact-phrase query, so quotation marks around it are dropped and a straight double quote in it
+ * (which would end the query's phrase) becomes a space.
+ */
 function clip(s: string): string {
-  const words = s.trim().split(/\s+/);
+  const words = s.replace(/"/g, ' ').trim().split(/\s+/);
   return words
     .slice(0, 12)
     .join(' ')
-    .replace(/[,;:]$/, '');
+    .replace(/^[“‘']+|[,;:]?[”’']*$/g, '');
 }
 
 export function searchUrl(phrase: string, domain: string | null): string {

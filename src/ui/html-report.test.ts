@@ -40,6 +40,16 @@ describe('the HTML audit report', () => {
     for (const href of links) expect(href).toMatch(/^https:\/\//);
   });
 
+  it('searches for passages the spinner left alone: each is page text that no span touches', () => {
+    const phrases = [...doc.querySelectorAll('.source li a')].map((a) => (a.textContent ?? '').replace(/^“|”$/g, ''));
+    expect(phrases.length).toBeGreaterThan(0);
+    for (const p of phrases) {
+      const at = state.text.indexOf(p);
+      expect(at).toBeGreaterThanOrEqual(0);
+      expect(state.analysis.spans.some((s) => s.start < at + p.length && at < s.end)).toBe(false);
+    }
+  });
+
   it('lists each spun stretch and each credit in tables a journalist can cite', () => {
     const rows = [...doc.querySelectorAll('.spans tbody tr')];
     expect(rows).toHaveLength(state.analysis.spans.filter((s) => s.kind !== 'credit').length);

@@ -162,7 +162,7 @@ function reportBody(state: TabState): HTMLElement {
 
 function sourceSection(state: TabState): HTMLElement {
   const s = state.analysis.source;
-  const phrases = distinctivePhrases(state.analysis.restoredText, state.analysis.spans);
+  const phrases = distinctivePhrases(state.text, state.analysis.spans);
   return h(
     'section',
     { class: 'source' },

@@ -111,7 +111,7 @@ function pageActions(a: Analysis, actions: PopupActions): HTMLElement {
 
 function sourceSection(state: TabState): HTMLElement {
   const s = state.analysis.source;
-  const phrases = distinctivePhrases(state.analysis.restoredText, state.analysis.spans);
+  const phrases = distinctivePhrases(state.text, state.analysis.spans);
   return h(
     'section',
     { class: 'source', 'aria-labelledby': 'source-h' },
