@@ -61,6 +61,7 @@ export function assertInertHtml(doc: Document, csp: string) {
   expect(policy?.getAttribute('content')).toBe(csp);
   expect(doc.querySelectorAll('style')).toHaveLength(1);
   expect(doc.querySelectorAll('meta')).toHaveLength(3); // charset, CSP, referrer
+  expect(doc.querySelectorAll('title')).toHaveLength(1);
   for (const el of doc.querySelectorAll('*')) {
     expect(REPORT_TAGS.has(el.localName)).toBe(true);
     for (const attr of el.attributes) expect(attr.name).not.toMatch(/^on/i);
