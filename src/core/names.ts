@@ -164,24 +164,39 @@ export function withoutNameSwaps<R extends { first: number; last: number; origin
   const key = (r: R) => `${(tokens[r.first] as Token).norm}\n${r.original}`;
   const names = new Set<string>();
   for (const r of restorations) if (single(r) && isUnlikelyNameSwap(text, tokens, r.first, r.original, gazetteer)) names.add(key(r));
-  const kept = namesLeftAlone(text, tokens, restorations);
-  const keptName = (t: Token) => isCapitalised(t.text) && !isAllCaps(t.text) && kept.has(t.norm);
-  return restorations.filter((r) => !(single(r) && (names.has(key(r)) || keptName(tokens[r.first] as Token))));
+  const capitalised = (r: R) => {
+    const t = tokens[r.first] as Token;
+    return single(r) && isCapitalised(t.text) && !isAllCaps(t.text);
+  };
+  const kept = namesLeftAlone(
+    text,
+    tokens,
+    restorations,
+    new Set(restorations.filter(capitalised).map((r) => (tokens[r.first] as Token).norm)),
+  );
+  return restorations.filter((r) => !((single(r) && names.has(key(r))) || (capitalised(r) && kept.has((tokens[r.first] as Token).norm))));
 }
 
 /**
- * The capitalised forms that stand in mid-sentence somewhere on the page and are restored at none of
- * those places: the page uses them as names ("Trump" in "Donald Trump", "Trump said"), so an
- * occurrence at a sentence start, where its capital says nothing, is the same name.
+ * Of the `asked` forms, those that stand capitalised in mid-sentence somewhere on the page and are
+ * restored at none of those places: the page uses them as names ("Trump" in "Donald Trump", "Trump
+ * said"), so an occurrence at a sentence start, where its capital says nothing, is the same name.
  */
-function namesLeftAlone(text: string, tokens: readonly Token[], restorations: readonly { first: number; last: number }[]): Set<string> {
+function namesLeftAlone(
+  text: string,
+  tokens: readonly Token[],
+  restorations: readonly { first: number; last: number }[],
+  asked: ReadonlySet<string>,
+): Set<string> {
+  const alone = new Set<string>();
+  if (asked.size === 0) return alone;
   const restored = new Uint8Array(tokens.length);
   for (const r of restorations) restored.fill(1, r.first, r.last + 1);
-  const alone = new Set<string>();
   const changed = new Set<string>();
   for (let i = 1; i < tokens.length; i++) {
-    if (!isCapitalisedMidSentence(text, tokens, i)) continue;
-    (restored[i] ? changed : alone).add((tokens[i] as Token).norm);
+    const norm = (tokens[i] as Token).norm;
+    if (!asked.has(norm) || !isCapitalisedMidSentence(text, tokens, i)) continue;
+    (restored[i] ? changed : alone).add(norm);
   }
   for (const w of changed) alone.delete(w);
   return alone;
