@@ -72,6 +72,28 @@ describe('the names asset', () => {
     expect(sorted.size).toBe(names.length);
   });
 
+  it('counts the names holding a word (once per name), also when asked before anything else', () => {
+    const names = ['new york', 'new york new york', 'york', 'new', '', 'café society', 'a  b', ' lead'];
+    const ascii = decodeNames(bytes(`UNM1\n${names.filter((n) => !n.includes('é')).join('\n')}`));
+    const utf8 = decodeNames(bytes(`UNM1\n${names.join('\n')}\n`));
+    expect(ascii.size).toBe(6);
+    expect(utf8.size).toBe(7);
+    const counts = { new: 3, york: 3, '': 2, a: 1, lead: 1, b: 1, caf: 0, zzz: 0 };
+    for (const [q, n] of Object.entries(counts)) {
+      expect(ascii.namesWith(q), q).toBe(n);
+      expect(utf8.namesWith(q), q).toBe(n);
+    }
+    expect(utf8.namesWith('café')).toBe(1);
+    expect(utf8.has('café society')).toBe(true);
+    for (const g of [ascii, utf8]) {
+      expect(g.has('new york new york')).toBe(true);
+      expect(g.isPrefix('new york new')).toBe(true);
+      expect(g.isPrefix('')).toBe(true);
+      expect(g.isPrefix('a ')).toBe(true);
+      expect(g.has('york new')).toBe(false);
+    }
+  });
+
   it('refuses bytes without the magic line', () => {
     expect(() => decodeNames(bytes('white house\n'))).toThrow(/magic/);
   });

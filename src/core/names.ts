@@ -22,16 +22,17 @@ export interface Gazetteer {
   namesWith(word: string): number;
 }
 
+/**
+ * Names in a Set; the prefix set and the word counts are each built on the first question that
+ * needs them (many pages ask only about names and prefixes, and on a cold start building the word
+ * counts cost about as much as both sets).
+ */
 class SetGazetteer implements Gazetteer {
   private readonly names: Set<string>;
-  private readonly prefixes = new Set<string>();
-  private readonly words = new Map<string, number>();
+  private prefixes: Set<string> | null = null;
+  private words: Map<string, number> | null = null;
   constructor(names: Iterable<string>) {
     this.names = new Set(names);
-    for (const n of this.names) {
-      for (let i = n.indexOf(' '); i !== -1; i = n.indexOf(' ', i + 1)) this.prefixes.add(n.slice(0, i));
-      for (const w of new Set(n.split(' '))) this.words.set(w, (this.words.get(w) ?? 0) + 1);
-    }
   }
   get size(): number {
     return this.names.size;
@@ -40,11 +41,27 @@ class SetGazetteer implements Gazetteer {
     return this.names.has(name);
   }
   isPrefix(words: string): boolean {
+    this.prefixes ??= prefixesOf(this.names);
     return this.prefixes.has(words);
   }
   namesWith(word: string): number {
+    this.words ??= wordCounts(this.names);
     return this.words.get(word) ?? 0;
   }
+}
+
+/** Every name's word prefixes ("white house press" gives "white" and "white house"). */
+function prefixesOf(names: Iterable<string>): Set<string> {
+  const prefixes = new Set<string>();
+  for (const n of names) for (let i = n.indexOf(' '); i !== -1; i = n.indexOf(' ', i + 1)) prefixes.add(n.slice(0, i));
+  return prefixes;
+}
+
+/** The number of names holding each word (a word counts once per name). */
+function wordCounts(names: Iterable<string>): Map<string, number> {
+  const words = new Map<string, number>();
+  for (const n of names) for (const w of new Set(n.split(' '))) words.set(w, (words.get(w) ?? 0) + 1);
+  return words;
 }
 
 /**

@@ -10,7 +10,8 @@
  * expressions: the decoder asks this of every candidate it prepares, on a cold start too.
  */
 export function isSpellingVariant(a: string, b: string): boolean {
-  if (a === b || Math.abs(a.length - b.length) > 3) return false;
+  // Every alternation needs a shared start of one letter or more: most candidates stop here.
+  if (a === b || Math.abs(a.length - b.length) > 3 || a.charCodeAt(0) !== b.charCodeAt(0)) return false;
   const shorter = Math.min(a.length, b.length);
   let start = 0;
   while (start < shorter && a.charCodeAt(start) === b.charCodeAt(start)) start++;
