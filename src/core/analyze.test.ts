@@ -61,6 +61,37 @@ describe('analyze on the seed repost', () => {
   });
 });
 
+describe('analyze on a spun British article', () => {
+  // Spun by hand: "mentioned", "instructed", "additionally", "earlier than", "in response to" are
+  // spinner swaps; the British spellings are the writer's own.
+  const spun =
+    'The water company mentioned on Tuesday that it would not contest the 28 offences. Officers instructed ' +
+    'reporters that the board would additionally realise savings earlier than the hearing, in response to a statement. ' +
+    'The regulator mentioned the company had organised a review of its sewage centre and would favour a licence ' +
+    'that honoured the rules. Campaigners mentioned the offences had harmed the colour of the rivers.';
+
+  it('scores a British spelling as the same word spelt the American way', () => {
+    const american: Record<string, string> = {
+      offences: 'offenses',
+      realise: 'realize',
+      organised: 'organized',
+      centre: 'center',
+      favour: 'favor',
+      licence: 'license',
+      honoured: 'honored',
+      colour: 'color',
+    };
+    const americanise = (t: string) => t.replace(/\p{L}+/gu, (w) => american[w] ?? w);
+    const a = analyze(spun, res);
+    const b = analyze(americanise(spun), res);
+    expect(a.verdict.spun).toBe(true);
+    expect(a.spans.some((s) => s.text === 'mentioned' && s.restored === 'said')).toBe(true);
+    expect(a.spans.map((s) => [americanise(s.text), s.restored])).toEqual(b.spans.map((s) => [s.text, s.restored]));
+    // The model learnt American text: as written, "offences" and "organised" are words it never saw.
+    expect(a.spans.filter((s) => ['offences', 'organised'].includes(s.text))).toEqual([]);
+  });
+});
+
 describe('analyze on clean text', () => {
   const clean =
     'The central bank said on Tuesday that it would keep interest rates unchanged, citing slowing inflation and a weaker labour market. ' +

@@ -17,7 +17,7 @@
 import type { ChannelCandidate, ChannelModel } from './channel';
 import type { LanguageModel } from './lm';
 import { perPair } from './memo';
-import { isSpellingVariant } from './spelling';
+import { americanSpellings, isSpellingVariant } from './spelling';
 import type { Token } from './tokenize';
 
 export interface DecodeParams {
@@ -833,7 +833,12 @@ function newPreparer(lm: LanguageModel, channel: ChannelModel): Preparer {
     if (!got) {
       const id = channel.find(norm);
       const hits = channel.candidatesOf(id);
-      got = { id: nextWordId++, ids: phraseIds(lm, norm), prepared: hits ? prepare(id, norm, hits) : null, prefix: channel.isPrefixId(id) };
+      got = {
+        id: nextWordId++,
+        ids: phraseIds(lm, lmSpelling(lm, norm)),
+        prepared: hits ? prepare(id, norm, hits) : null,
+        prefix: channel.isPrefixId(id),
+      };
       wordMap.set(norm, got);
     }
     return got;
@@ -842,6 +847,24 @@ function newPreparer(lm: LanguageModel, channel: ChannelModel): Preparer {
     if (wordMap.size > MAX_CACHED_WORDS) wordMap.clear();
   };
   return { prepare, word, trim };
+}
+
+/**
+ * The spelling of a page word the language model knows best. The model learnt American text, where
+ * "realise" and "offences" are rare: scored as written, a British page's own words lose to any
+ * American-spelled synonym ("realise" → "see"). Scored as "realize", the word keeps its context.
+ */
+function lmSpelling(lm: LanguageModel, norm: string): string {
+  let best = norm;
+  let bestLogProb = lm.unigram(lm.id(norm));
+  for (const v of americanSpellings(norm)) {
+    const p = lm.unigram(lm.id(v));
+    if (p > bestLogProb) {
+      best = v;
+      bestLogProb = p;
+    }
+  }
+  return best;
 }
 
 /** Function words a thesaurus lists as synonyms of each other (to/of, in/on) are not spinner swaps. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSpellingVariant } from './spelling';
+import { americanSpellings, isSpellingVariant } from './spelling';
 
 describe('isSpellingVariant', () => {
   it.each([
@@ -47,5 +47,26 @@ describe('isSpellingVariant', () => {
   it('finds the one difference inside a phrase', () => {
     expect(isSpellingVariant('labour party', 'labor party')).toBe(true);
     expect(isSpellingVariant('labour party centre', 'labor party center')).toBe(false);
+  });
+});
+
+describe('americanSpellings', () => {
+  it('gives the American spelling of a British one, one alternation apart', () => {
+    expect(americanSpellings('realised')).toEqual(['realized']);
+    expect(americanSpellings('offences')).toEqual(['offenses']);
+    expect(americanSpellings('travelled')).toEqual(['traveled']);
+    expect(americanSpellings('colour')).toEqual(['color']);
+    expect(americanSpellings('centre')).toEqual(['center']);
+    expect(americanSpellings('organisation')).toEqual(['organization']);
+  });
+
+  it('leaves alone the words that only look like it', () => {
+    for (const w of ['business', 'four', 'hour', 'since', 'fence', 'filled', 'wise', 'rise', 'tour', 'realize'])
+      expect(americanSpellings(w)).toEqual([]);
+  });
+
+  it('gives only pairs isSpellingVariant accepts', () => {
+    for (const w of ['analysed', 'neighbours', 'licence', 'modelling', 'theatres', 'counsellor'])
+      for (const v of americanSpellings(w)) expect(isSpellingVariant(w, v)).toBe(true);
   });
 });

@@ -42,3 +42,30 @@ const ALTERNATIONS = new Map<string, [number, string?]>([
   ['-|', [1]], // e-mail
   ['-| ', [2]], // decision-making, decision making
 ]);
+
+/**
+ * American spellings a British one may stand for, one alternation apart ("realise" → "realize",
+ * "offences" → "offenses", "travelled" → "traveled", "centre" → "center"); each passes
+ * isSpellingVariant. Only where British spelling puts them: "ise"/"yse" (not "business"), "our"
+ * (not "four"), "nce" as a noun ending, a doubled "l" before a vowel, "re" at the end.
+ */
+export function americanSpellings(word: string): string[] {
+  const out: string[] = [];
+  const add = (at: number, cut: number, put: string) => {
+    const v = word.slice(0, at) + put + word.slice(at + cut);
+    if (isSpellingVariant(word, v) && !out.includes(v)) out.push(v);
+  };
+  const n = word.length;
+  for (let i = 2; i < n; i++) {
+    const c = word.charCodeAt(i);
+    const prev = word[i - 1];
+    const next = word[i + 1];
+    if (c === 115 /* s */ && (prev === 'i' || prev === 'y') && (next === 'e' || next === 'i' || next === 'a')) add(i, 1, 'z');
+    else if (c === 117 /* u */ && prev === 'o' && next === 'r') add(i, 1, '');
+    else if (c === 99 /* c */ && prev === 'n' && next === 'e' && (i + 2 === n || word[i + 2] === 's')) add(i, 1, 's');
+    else if (c === 108 /* l */ && prev === 'l' && (next === 'e' || next === 'i' || next === 'o')) add(i, 1, '');
+    else if (c === 114 /* r */ && prev === 't' && next === 'e' && (i + 2 === n || word[i + 2] === 's' || word[i + 2] === 'd'))
+      add(i, 2, 'er');
+  }
+  return out;
+}
