@@ -7,6 +7,7 @@ import { findCredits } from './credits';
 import { buildLattice, DETECT_DECODE, type DecodeParams, decodeLattice, type Lattice, RESTORE_DECODE } from './decode';
 import { DEFAULT_NAME_PARAMS, type NameParams, withNames, withoutNameSwaps, withoutShrunkNames } from './names';
 import type { Resources } from './resources';
+import { findSignoffs } from './signoffs';
 import { inferSource } from './source';
 import { findSpintax } from './spintax';
 import { type Token, tokenize, withoutBlocked } from './tokenize';
@@ -49,10 +50,11 @@ export function analyze(text: string, resources: Resources, options: AnalyzeOpti
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const credits = findCredits(text, resources.channel);
   const spintax = findSpintax(text);
+  const signoffs = findSignoffs(text, resources.channel);
 
-  // Credit lines and spintax groups are repaired on their own terms; the decoder sees the prose
-  // around them, with a sentence break where they were cut out.
-  const blocked: { start: number; end: number }[] = [...credits, ...spintax].sort((a, b) => a.start - b.start);
+  // Credit lines, spintax groups and wire sign-offs are repaired on their own terms; the decoder sees
+  // the prose around them, with a sentence break where they were cut out.
+  const blocked: { start: number; end: number }[] = [...credits, ...spintax, ...signoffs].sort((a, b) => a.start - b.start);
   // A long text is decoded a chunk at a time (cut at line breaks), so memory stays bounded by the
   // chunk, not the text; an article fits in one chunk and keeps its lattice for both passes.
   const chunks = chunkRanges(text, params.chunkChars);
@@ -89,6 +91,7 @@ export function analyze(text: string, resources: Resources, options: AnalyzeOpti
   }
   for (const s of spintax) spans.push({ ...s, confidence: 0.99, kind: 'spintax' });
   if (verdict.spun) {
+    for (const h of signoffs) for (const w of h.swaps) spans.push({ ...w, alternatives: [], confidence: 0.95, kind: 'synonym' });
     for (const chunk of chunks) {
       const tokens = kept?.tokens ?? tokensOf(chunk);
       const lattice = kept?.lattice ?? latticeOf(tokens);

@@ -1,0 +1,63 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { realResources } from '../../test/helpers/resources';
+import { analyze } from './analyze';
+import { type ChannelCandidate, type ChannelModel, channelFrom } from './channel';
+import type { Resources } from './resources';
+import { findSignoffs } from './signoffs';
+
+const channel: ChannelModel = channelFrom({
+  maxSpunWords: 1,
+  lookup: (spun) =>
+    ({ accounting: ['reporting'], modifying: ['editing'], help: ['assistance'], through: ['by'] })[spun]?.map(
+      (original): ChannelCandidate => ({ original, logProb: -1, source: 'wordnet' }),
+    ),
+  isPrefix: () => false,
+});
+
+describe('findSignoffs', () => {
+  it('restores the swapped words of a Reuters sign-off, keeping the names', () => {
+    const text = 'Prices fell.\n(Accounting by Saeed Rahman in New York; Modifying by Peter Caldwell)\n';
+    const hits = findSignoffs(text, channel);
+    expect(hits.map((h) => text.slice(h.start, h.end))).toEqual(['Accounting by', 'Modifying by']);
+    expect(hits.flatMap((h) => h.swaps.map((s) => [s.text, s.restored]))).toEqual([
+      ['Accounting', 'Reporting'],
+      ['Modifying', 'Editing'],
+    ]);
+  });
+
+  it('finds an intact formula, so the decoder leaves it alone, with nothing to restore', () => {
+    const text = 'Ships waited.\n— With assistance from Anna Sorensen\n(Reporting by Jane Doe)';
+    expect(findSignoffs(text, channel).map((h) => [text.slice(h.start, h.end), h.swaps.length])).toEqual([
+      ['With assistance from', 0],
+      ['Reporting by', 0],
+    ]);
+  });
+
+  it('needs a sign-off’s place and a name after it: prose that starts the same way is not one', () => {
+    expect(findSignoffs('Accounting by the firm showed a loss.', channel)).toEqual([]);
+    expect(findSignoffs('Analysts said (accounting by Smith aside) the loss was small.', channel)).toEqual([]);
+    expect(findSignoffs('(Accounting by hand is slow)', channel)).toEqual([]);
+    // The closing "by" must be as written.
+    expect(findSignoffs('(Accounting through Saeed Rahman)', channel)).toEqual([]);
+  });
+});
+
+describe('sign-offs in an analysis', () => {
+  let res: Resources;
+  beforeAll(async () => {
+    res = await realResources();
+  });
+  const spun =
+    'Oil costs mentioned on Monday they had fallen. Merchants instructed reporters that demand was weak, in response to a analysis. ' +
+    'Analysts mentioned provide would additionally rise earlier than the assembly.\n' +
+    '(Accounting by Saeed Rahman; Modifying by Peter Caldwell)\n— With assistance from Anna Sorensen';
+
+  it('restores the formula on a spun page and leaves an intact one alone', () => {
+    const a = analyze(spun, res);
+    expect(a.verdict.spun).toBe(true);
+    const at = (w: string) => a.spans.find((s) => s.text === w);
+    expect(at('Accounting')?.restored).toBe('Reporting');
+    expect(a.spans.filter((s) => s.start > spun.indexOf('— With'))).toEqual([]);
+    expect(a.source.publisher).toBe('Reuters');
+  });
+});

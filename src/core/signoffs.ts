@@ -1,0 +1,73 @@
+/**
+ * Wire-service sign-offs: the fixed formulas that close a Reuters or Bloomberg story, "(Reporting by
+ * …; Editing by …)" and "With assistance from …". A spinner swaps their words like any others
+ * ("Accounting by" for "Reporting by"), and the decoder, which sees only words, would "restore" an
+ * intact one ("With assistance from" → "With help from"). Here a formula is found whole, each word
+ * as written or as a channel swap of it, and restored as the formula; the decoder does not see it.
+ */
+import { applyCase } from './casing';
+import type { ChannelModel } from './channel';
+import { tokenize } from './tokenize';
+
+export interface SignoffHit {
+  /** The whole formula on the page ("Accounting by"), which the decoder must not see. */
+  start: number;
+  end: number;
+  /** Its swapped words, each with the formula's word in the page's case. */
+  swaps: { start: number; end: number; text: string; restored: string }[];
+}
+
+/** Longest first, so "additional reporting by" wins over "reporting by". */
+const FORMULAS = ['additional reporting by', 'with assistance from', 'reporting by', 'editing by', 'writing by', 'compiled by'].map((f) =>
+  f.split(' '),
+);
+
+/**
+ * Where a formula may begin: right after the "(" or dash that opens a line, or after a ";" in a line
+ * opened so ("(Reporting by A; Editing by B)"), or at a line's start for Bloomberg's "With assistance
+ * from". It must name someone: the word after "by"/"from" is capitalised.
+ */
+export function findSignoffs(text: string, channel: ChannelModel | null): SignoffHit[] {
+  const hits: SignoffHit[] = [];
+  let lineStart = 0;
+  while (lineStart < text.length) {
+    const nl = text.indexOf('\n', lineStart);
+    const lineEnd = nl < 0 ? text.length : nl;
+    const line = text.slice(lineStart, lineEnd);
+    const opened = /^[ \t]*(?:\(|[—–-][ \t]*)/.exec(line);
+    const starts = opened ? [lineStart + opened[0].length] : [lineStart + (line.length - line.trimStart().length)];
+    if (opened) for (let i = line.indexOf(';'); i >= 0; i = line.indexOf(';', i + 1)) starts.push(lineStart + i + 1);
+    for (const at of starts) {
+      const hit = formulaAt(text, at, lineEnd, channel, opened !== null);
+      if (hit) hits.push(hit);
+    }
+    lineStart = lineEnd + 1;
+  }
+  return hits;
+}
+
+function formulaAt(text: string, from: number, to: number, channel: ChannelModel | null, opened: boolean): SignoffHit | null {
+  const tokens = tokenize(text, from, Math.min(to, from + 120));
+  for (const words of FORMULAS) {
+    if (!opened && words[0] !== 'with') continue;
+    const name = tokens[words.length];
+    if (!name || !/^\p{Lu}/u.test(name.text)) continue;
+    const swaps: SignoffHit['swaps'] = [];
+    let ok = true;
+    for (let w = 0; w < words.length && ok; w++) {
+      const tok = tokens[w];
+      const want = words[w] as string;
+      if (!tok || (w > 0 && tok.gap !== 'space')) ok = false;
+      else if (tok.norm === want) continue;
+      // The closing "by"/"from" is as written: a spinner's swap of it would leave nothing to know the formula by.
+      else if (w < words.length - 1 && channel?.lookup(tok.norm)?.some((c) => c.original === want))
+        swaps.push({ start: tok.start, end: tok.end, text: tok.text, restored: applyCase(tok.text, want) });
+      else ok = false;
+    }
+    if (!ok) continue;
+    const first = tokens[0];
+    const last = tokens[words.length - 1];
+    if (first && last) return { start: first.start, end: last.end, swaps };
+  }
+  return null;
+}
