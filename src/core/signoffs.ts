@@ -27,18 +27,27 @@ const FORMULAS = ['additional reporting by', 'with assistance from', 'reporting 
  * opened so ("(Reporting by A; Editing by B)"), or at a line's start for Bloomberg's "With assistance
  * from". It must name someone: the word after "by"/"from" is capitalised.
  */
+const OPENED = /[ \t]*(?:\(|[—–-][ \t]*)/y;
+const WITH = /[ \t]*with /iy;
+
 export function findSignoffs(text: string, channel: ChannelModel | null): SignoffHit[] {
   const hits: SignoffHit[] = [];
   let lineStart = 0;
   while (lineStart < text.length) {
     const nl = text.indexOf('\n', lineStart);
     const lineEnd = nl < 0 ? text.length : nl;
-    const line = text.slice(lineStart, lineEnd);
-    const opened = /^[ \t]*(?:\(|[—–-][ \t]*)/.exec(line);
-    const starts = opened ? [lineStart + opened[0].length] : [lineStart + (line.length - line.trimStart().length)];
-    if (opened) for (let i = line.indexOf(';'); i >= 0; i = line.indexOf(';', i + 1)) starts.push(lineStart + i + 1);
-    for (const at of starts) {
-      const hit = formulaAt(text, at, lineEnd, channel, opened !== null);
+    OPENED.lastIndex = lineStart;
+    const opened = OPENED.exec(text);
+    if (opened) {
+      const starts = [lineStart + opened[0].length];
+      for (let i = text.indexOf(';', lineStart); i >= 0 && i < lineEnd; i = text.indexOf(';', i + 1)) starts.push(i + 1);
+      for (const at of starts) {
+        const hit = formulaAt(text, at, lineEnd, channel, true);
+        if (hit) hits.push(hit);
+      }
+    } else {
+      WITH.lastIndex = lineStart;
+      const hit = WITH.test(text) ? formulaAt(text, lineStart, lineEnd, channel, false) : null;
       if (hit) hits.push(hit);
     }
     lineStart = lineEnd + 1;
