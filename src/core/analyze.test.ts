@@ -21,6 +21,11 @@ describe('analyze on the seed repost', () => {
     expect(a.spans.some((s) => s.text === 'mentioned' && s.restored === 'said')).toBe(true);
   });
 
+  it('takes a British spelling on an American page for the spinner’s (“recognising” for “acknowledging”)', () => {
+    const a = analyze(seed, res);
+    expect(a.spans.find((s) => s.text === 'recognising')?.restored).toBe('acknowledging');
+  });
+
   it('restores spun wording inside curly quotes', () => {
     const a = analyze(seed, res);
     const inQuotes = a.spans.find((s) => s.text === 'widespread sense');

@@ -17,7 +17,7 @@
 import type { ChannelCandidate, ChannelModel } from './channel';
 import type { LanguageModel } from './lm';
 import { perPair } from './memo';
-import { americanSpellings, isSpellingVariant } from './spelling';
+import { americanSpellings, isAmericanSpelling, isSpellingVariant } from './spelling';
 import type { Token } from './tokenize';
 
 export interface DecodeParams {
@@ -106,7 +106,11 @@ export function buildLattice(tokens: readonly Token[], models: Models, maxCandid
   preparer.trim();
   const wordOf = preparer.word;
   const words = tokens.map((t) => wordOf(t.norm));
-  const ids = tokens.map((t, i) => (t.kind === 'number' ? [numberId] : (words[i] as Word).ids));
+  const respell = isBritishPage(words);
+  const ids = tokens.map((t, i) => {
+    const w = words[i] as Word;
+    return t.kind === 'number' ? [numberId] : respell && w.usIds ? w.usIds : w.ids;
+  });
   return buildOptions(tokens, words, ids, models, preparer, maxCandidates);
 }
 
@@ -773,6 +777,10 @@ interface Word {
   /** Its number among the words cached so far. */
   id: number;
   ids: number[];
+  /** A British spelling's LM ids as its American twin ("realise" as "realize"), when the model knows that better. */
+  usIds: number[] | null;
+  /** Spelt as only American writers do ("organize", "color"). */
+  american: boolean;
   /** The candidates of the word as a spun form, if it is one. */
   prepared: Prepared | null;
   /** Some longer spun form starts with this word. */
@@ -835,7 +843,9 @@ function newPreparer(lm: LanguageModel, channel: ChannelModel): Preparer {
       const hits = channel.candidatesOf(id);
       got = {
         id: nextWordId++,
-        ids: phraseIds(lm, lmSpelling(lm, norm)),
+        ids: phraseIds(lm, norm),
+        usIds: britishTwin(lm, norm),
+        american: isAmericanSpelling(norm),
         prepared: hits ? prepare(id, norm, hits) : null,
         prefix: channel.isPrefixId(id),
       };
@@ -850,12 +860,12 @@ function newPreparer(lm: LanguageModel, channel: ChannelModel): Preparer {
 }
 
 /**
- * The spelling of a page word the language model knows best. The model learnt American text, where
- * "realise" and "offences" are rare: scored as written, a British page's own words lose to any
- * American-spelled synonym ("realise" → "see"). Scored as "realize", the word keeps its context.
+ * A British spelling's LM ids as the American twin the model knows better, or null. The model learnt
+ * American text, where "realise" and "offences" are rare or missing: scored as written, a British
+ * page's own words lose to any American-spelled synonym ("realise" → "see").
  */
-function lmSpelling(lm: LanguageModel, norm: string): string {
-  let best = norm;
+function britishTwin(lm: LanguageModel, norm: string): number[] | null {
+  let best: string | null = null;
   let bestLogProb = lm.unigram(lm.id(norm));
   for (const v of americanSpellings(norm)) {
     const p = lm.unigram(lm.id(v));
@@ -864,7 +874,26 @@ function lmSpelling(lm: LanguageModel, norm: string): string {
       bestLogProb = p;
     }
   }
-  return best;
+  return best === null ? null : phraseIds(lm, best);
+}
+
+/**
+ * A page written in British spelling: two or more British forms, and more than twice as many
+ * British as American ones. Only there are British forms scored as their American twins; on an
+ * American page a British spelling is itself a tell, a spinner drawing on a thesaurus that lists
+ * both ("acknowledging" → "recognising" in the seed repost).
+ */
+function isBritishPage(words: readonly Word[]): boolean {
+  let british = 0;
+  let american = 0;
+  const types = new Set<Word>();
+  for (const w of words) {
+    if (w.usIds) {
+      british++;
+      types.add(w);
+    } else if (w.american) american++;
+  }
+  return types.size >= 2 && british > 2 * american;
 }
 
 /** Function words a thesaurus lists as synonyms of each other (to/of, in/on) are not spinner swaps. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { americanSpellings, isSpellingVariant } from './spelling';
+import { americanSpellings, isAmericanSpelling, isSpellingVariant } from './spelling';
 
 describe('isSpellingVariant', () => {
   it.each([
@@ -68,5 +68,29 @@ describe('americanSpellings', () => {
   it('gives only pairs isSpellingVariant accepts', () => {
     for (const w of ['analysed', 'neighbours', 'licence', 'modelling', 'theatres', 'counsellor'])
       for (const v of americanSpellings(w)) expect(isSpellingVariant(w, v)).toBe(true);
+  });
+});
+
+describe('isAmericanSpelling', () => {
+  it('knows the spellings only American writers use', () => {
+    for (const w of [
+      'organize',
+      'realized',
+      'organizations',
+      'color',
+      'favorite',
+      'neighborhood',
+      'center',
+      'theaters',
+      'defense',
+      'traveled',
+      'modeling',
+    ])
+      expect(isAmericanSpelling(w)).toBe(true);
+  });
+
+  it('says nothing of British or shared spellings', () => {
+    for (const w of ['organise', 'colour', 'centre', 'defence', 'travelled', 'prize', 'size', 'seize', 'later', 'water', 'meter'])
+      expect(isAmericanSpelling(w)).toBe(false);
   });
 });

@@ -69,3 +69,22 @@ export function americanSpellings(word: string): string[] {
   }
   return out;
 }
+
+/**
+ * Spellings only American writers use: "-ize" after four letters or more ("organize", not "prize"),
+ * "-or" where British writes "-our", "center", "theater", "defense", "offense", a single "l" in
+ * "traveled". Enough to tell an American page from a British one, not a dictionary.
+ */
+export function isAmericanSpelling(word: string): boolean {
+  return AMERICAN.test(word);
+}
+const AMERICAN = new RegExp(
+  [
+    '^\\p{L}{4,}iz(?:e|es|ed|ing|ation|ations|er|ers)$',
+    '^(?:colo|favo|hono|labo|neighbo|behavio|harbo|humo|rumo|flavo|vigo)r(?:s|ed|ing|ite|ites|able|ful|hood)?$',
+    '^(?:cent|theat|fib|lit)ers?$',
+    '^(?:defen|offen|preten)ses?$',
+    '^(?:travel|cancel|label|model|fuel|counsel)(?:ed|ing|er|ers|or|ors)$',
+  ].join('|'),
+  'u',
+);
