@@ -152,3 +152,22 @@ describe('inferSource', () => {
     expect(source(text).publisher).toBe(publisher);
   });
 });
+
+describe('house spelling', () => {
+  const evidenceOf = (text: string) => inferSource({ text, restoredText: text }).evidence;
+
+  it('counts whole words: analysts, realistic and criticism are no British spelling', () => {
+    const text = 'The minister told the BBC and a source told CNN that analysts found the analysis realistic despite criticism.';
+    expect(evidenceOf(text).filter((e) => /spelling/.test(e))).toEqual([]);
+  });
+
+  it('counts whole words: Colorado and laboratory are no American spelling', () => {
+    const text = 'The minister told the BBC and a source told CNN that the Colorado laboratory and the Colorado lab were closed.';
+    expect(evidenceOf(text).filter((e) => /spelling/.test(e))).toEqual([]);
+  });
+
+  it('tips the balance to a publisher of the page’s spelling', () => {
+    const text = 'The minister told the BBC and a source told CNN that the organisation would recognise the colour of the centre.';
+    expect(inferSource({ text, restoredText: text }).evidence).toContain('British spelling (4 words)');
+  });
+});

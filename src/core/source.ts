@@ -110,8 +110,8 @@ function mayMatch(sig: CompiledSignal, found: Uint8Array): boolean {
 }
 
 const SPELLING = {
-  uk: new RegExp(`\\b(?:${data.spelling.uk.join('|')})`, 'gi'),
-  us: new RegExp(`\\b(?:${data.spelling.us.join('|')})`, 'gi'),
+  uk: new RegExp(`\\b(?:${data.spelling.uk.join('|')})\\b`, 'gi'),
+  us: new RegExp(`\\b(?:${data.spelling.us.join('|')})\\b`, 'gi'),
 };
 
 /** Below this summed evidence no publisher is named (a recipe or a blog post has none). */
