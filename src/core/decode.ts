@@ -17,6 +17,7 @@
 import type { ChannelCandidate, ChannelModel } from './channel';
 import type { LanguageModel } from './lm';
 import { perPair } from './memo';
+import { numberWords } from './numbers';
 import { americanSpellings, isAmericanSpelling, isSpellingVariant } from './spelling';
 import type { Token } from './tokenize';
 
@@ -109,7 +110,8 @@ export function buildLattice(tokens: readonly Token[], models: Models, maxCandid
   const respell = isBritishPage(words);
   const ids = tokens.map((t, i) => {
     const w = words[i] as Word;
-    return t.kind === 'number' ? [numberId] : respell && w.usIds ? w.usIds : w.ids;
+    if (t.kind === 'number') return w.numberIds ?? [numberId];
+    return respell && w.usIds ? w.usIds : w.ids;
   });
   return buildOptions(tokens, words, ids, models, preparer, maxCandidates);
 }
@@ -781,6 +783,8 @@ interface Word {
   usIds: number[] | null;
   /** Spelt as only American writers do ("organize", "color"). */
   american: boolean;
+  /** A number token's LM ids as the words it is read as ("14" → fourteen), or null (not a number we read). */
+  numberIds: number[] | null;
   /** The candidates of the word as a spun form, if it is one. */
   prepared: Prepared | null;
   /** Some longer spun form starts with this word. */
@@ -845,6 +849,7 @@ function newPreparer(lm: LanguageModel, channel: ChannelModel): Preparer {
         id: nextWordId++,
         ids: phraseIds(lm, norm),
         usIds: britishTwin(lm, norm),
+        numberIds: numberWords(norm)?.map((x) => lm.id(x)) ?? null,
         american: isAmericanSpelling(norm),
         prepared: hits ? prepare(id, norm, hits) : null,
         prefix: channel.isPrefixId(id),

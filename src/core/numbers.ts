@@ -1,0 +1,107 @@
+/**
+ * Numbers as the language model read them. It was built for speech recognition, from text with
+ * every number spelled out ("nineteen points", "two thousand five", "seven billion"), so a digit
+ * token is scored as those words: "14 periods" and "14 points" then differ as "fourteen periods" and
+ * "fourteen points" do, where a stand-in word for any number gave both the same context.
+ */
+const ONES = [
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+];
+const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+const SCALES: [number, string][] = [
+  [1e9, 'billion'],
+  [1e6, 'million'],
+  [1e3, 'thousand'],
+];
+const SUFFIX_SCALE: Record<string, string> = { bn: 'billion', b: 'billion', m: 'million', mn: 'million', k: 'thousand', tn: 'trillion' };
+const ORDINAL: Record<string, string> = {
+  one: 'first',
+  two: 'second',
+  three: 'third',
+  five: 'fifth',
+  eight: 'eighth',
+  nine: 'ninth',
+  twelve: 'twelfth',
+};
+
+/** Words for 0 ≤ n < 1000. */
+function belowThousand(n: number): string[] {
+  const out: string[] = [];
+  if (n >= 100) {
+    out.push(ONES[Math.floor(n / 100)] as string, 'hundred');
+    n %= 100;
+    if (n === 0) return out;
+  }
+  if (n < 20) out.push(ONES[n] as string);
+  else {
+    out.push(TENS[Math.floor(n / 10)] as string);
+    if (n % 10) out.push(ONES[n % 10] as string);
+  }
+  return out;
+}
+
+function cardinal(n: number): string[] {
+  if (n >= 1100 && n <= 2099 && (n < 2000 || n >= 2010)) {
+    // Read as a year: "nineteen sixty", "twenty twenty four", "nineteen hundred", "nineteen oh five".
+    const lo = n % 100;
+    return [...belowThousand(Math.floor(n / 100)), ...(lo === 0 ? ['hundred'] : lo < 10 ? ['oh', ONES[lo] as string] : belowThousand(lo))];
+  }
+  const out: string[] = [];
+  for (const [scale, word] of SCALES) {
+    if (n >= scale) {
+      out.push(...belowThousand(Math.floor(n / scale) % 1000), word);
+      n %= scale;
+    }
+  }
+  if (n > 0 || out.length === 0) out.push(...belowThousand(n));
+  return out;
+}
+
+function ordinal(word: string): string {
+  if (ORDINAL[word]) return ORDINAL[word];
+  if (word.endsWith('y')) return `${word.slice(0, -1)}ieth`;
+  return `${word}th`;
+}
+
+function plural(word: string): string {
+  return word.endsWith('y') ? `${word.slice(0, -1)}ies` : word.endsWith('x') ? `${word}es` : `${word}s`;
+}
+
+/**
+ * The spoken words of a number token ("14" → fourteen; "2024" → twenty twenty four; "7bn" → seven
+ * billion; "2nd" → second; "1990s" → nineteen nineties), at most six; null when it is no number we
+ * can read (a digit run too long, or letters that are not a known suffix).
+ */
+export function numberWords(norm: string): string[] | null {
+  const m = /^(\d{1,12})('?s|st|nd|rd|th|bn|b|mn|m|k|tn)?$/.exec(norm);
+  if (!m) return null;
+  const n = Number(m[1]);
+  if (!Number.isSafeInteger(n)) return null;
+  const words = cardinal(n);
+  const suffix = m[2]?.replace("'", '');
+  const last = words.length - 1;
+  if (suffix === 's') words[last] = plural(words[last] as string);
+  else if (suffix === 'st' || suffix === 'nd' || suffix === 'rd' || suffix === 'th') words[last] = ordinal(words[last] as string);
+  else if (suffix) words.push(SUFFIX_SCALE[suffix] as string);
+  // The first and last words are what neighbours see; the middle of a long number matters little.
+  return words.length > 6 ? [...words.slice(0, 3), ...words.slice(-3)] : words;
+}
