@@ -23,6 +23,20 @@ describe('tokenize', () => {
     expect(tokens.map((t) => t.gap)).toEqual(['sentence', 'space', 'hyphen', 'space', 'punct', 'sentence', 'sentence']);
   });
 
+  it('ends no sentence at a decimal point', () => {
+    const tokens = tokenize('Shares rose 1.5% to $2.5bn. Then');
+    expect(tokens.map((t) => [t.text, t.gap])).toEqual([
+      ['Shares', 'sentence'],
+      ['rose', 'space'],
+      ['1', 'space'],
+      ['5', 'punct'],
+      ['to', 'punct'],
+      ['2', 'punct'],
+      ['5bn', 'punct'],
+      ['Then', 'sentence'],
+    ]);
+  });
+
   it('lowercases keys and folds typographic apostrophes', () => {
     expect(normalize('Ukraine’s')).toBe("ukraine's");
   });
@@ -46,9 +60,10 @@ describe('tokenize', () => {
 /** The regex tokenizer the scanner replaced: the reference for what a token and a gap are. */
 function referenceTokenize(text: string, from = 0, to = text.length): Token[] {
   const re = /(?:\p{L}{1,3}\.){2,}|[\p{L}\p{M}\p{N}]+(?:['’\u02BC][\p{L}\p{M}\p{N}]+)*/gu;
-  const gapOf = (between: string, first: boolean): Gap => {
+  const gapOf = (between: string, first: boolean, before: string, after: string): Gap => {
     if (first) return 'sentence';
     if (between === '-' || between === '‐') return 'hyphen';
+    if (between === '.' && /\d$/.test(before) && /^\d/.test(after)) return 'punct';
     if (between === '' || /^[ \t\u00A0]+$/.test(between)) return 'space';
     if (/[.!?]["”’)\]]*\s*$|\n/.test(between)) return 'sentence';
     return 'punct';
@@ -64,7 +79,7 @@ function referenceTokenize(text: string, from = 0, to = text.length): Token[] {
       text: raw,
       norm: raw.toLowerCase().replace(/[’\u02BC]/g, "'"),
       kind: /^\p{N}/u.test(raw) ? 'number' : 'word',
-      gap: gapOf(text.slice(prevEnd, m.index), tokens.length === 0),
+      gap: gapOf(text.slice(prevEnd, m.index), tokens.length === 0, tokens.at(-1)?.text ?? '', raw),
     });
     prevEnd = m.index + raw.length;
   }
@@ -89,6 +104,9 @@ describe('tokenize, against the regex it implements', () => {
     "'",
     '’',
     '1000',
+    '1.5',
+    '2.',
+    '.5',
     '½',
     'é',
     'e\u0301',

@@ -173,11 +173,15 @@ function abbreviationEnd(text: string, start: number): number {
 }
 
 /** What separates a token from the one before, text[a, b). */
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
 function gapBetween(text: string, a: number, b: number): Gap {
   if (b - a === 1) {
     const c = text.charCodeAt(a);
     if (c === 32) return 'space';
     if (c === 45 || c === 0x2010) return 'hyphen';
+    // A decimal point ("1.5", "$2.5bn") ends no sentence.
+    if (c === 46 && isDigit(text.charCodeAt(a - 1)) && isDigit(text.charCodeAt(b))) return 'punct';
   }
   // The period of an abbreviation ("U.S. officials") belongs to its token, so what is left is
   // plain space and the two words can still form a phrase.
