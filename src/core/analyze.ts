@@ -60,7 +60,7 @@ export function analyze(text: string, resources: Resources, options: AnalyzeOpti
   const chunks = chunkRanges(text, params.chunkChars);
   const tokensOf = (c: Range) => withoutBlocked(tokenize(text, c.start, c.end), blocked);
   const latticeOf = (tokens: Token[]) =>
-    buildLattice(tokens, resources, Math.max(params.detect.maxCandidates, params.restore.maxCandidates));
+    buildLattice(tokens, resources, Math.max(params.detect.maxCandidates, params.restore.maxCandidates), text);
 
   // Pass 1 asks whether there is spinning at all (a low prior spin rate); only a page judged spun
   // is decoded again with the spin rate of spinner output, which restores far more.

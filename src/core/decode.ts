@@ -17,7 +17,7 @@
 import type { ChannelCandidate, ChannelModel } from './channel';
 import type { LanguageModel } from './lm';
 import { perPair } from './memo';
-import { numberWords } from './numbers';
+import { numberWords, spokenNumber } from './numbers';
 import { americanSpellings, isAmericanSpelling, isSpellingVariant } from './spelling';
 import type { Token } from './tokenize';
 
@@ -101,7 +101,8 @@ export const PRUNE_SLACK = 1.5;
 /** Most candidates any pass uses per position. */
 export const LATTICE_CANDIDATES = 12;
 
-export function buildLattice(tokens: readonly Token[], models: Models, maxCandidates = LATTICE_CANDIDATES): Lattice {
+/** `text` (what the tokens' offsets point into) lets numbers be read with their signs: "3%", "$7bn", "2,858", "1.5". */
+export function buildLattice(tokens: readonly Token[], models: Models, maxCandidates = LATTICE_CANDIDATES, text?: string): Lattice {
   const numberId = models.lm.id('number');
   const preparer = preparerFor(models.lm, models.channel);
   preparer.trim();
@@ -110,7 +111,10 @@ export function buildLattice(tokens: readonly Token[], models: Models, maxCandid
   const respell = isBritishPage(words);
   const ids = tokens.map((t, i) => {
     const w = words[i] as Word;
-    if (t.kind === 'number') return w.numberIds ?? [numberId];
+    if (t.kind === 'number') {
+      const spoken = text === undefined ? null : spokenNumber(text, tokens, i);
+      return spoken ? spoken.map((x) => models.lm.id(x)) : (w.numberIds ?? [numberId]);
+    }
     return respell && w.usIds ? w.usIds : w.ids;
   });
   return buildOptions(tokens, words, ids, models, preparer, maxCandidates);

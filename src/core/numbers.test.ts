@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { numberWords } from './numbers';
+import { numberWords, spokenNumber } from './numbers';
+import { tokenize } from './tokenize';
 
 describe('numberWords', () => {
   it('spells a number as the speech model read it', () => {
@@ -34,5 +35,27 @@ describe('numberWords', () => {
     expect(numberWords('10am')).toBeNull();
     expect(numberWords('1234567890123456')).toBeNull();
     expect(numberWords('abc')).toBeNull();
+  });
+});
+
+describe('spokenNumber', () => {
+  const spoken = (text: string) => {
+    const tokens = tokenize(text);
+    return tokens.flatMap((t, i) => (t.kind === 'number' ? [spokenNumber(text, tokens, i)?.join(' ')] : []));
+  };
+
+  it('says the signs around a number aloud', () => {
+    expect(spoken('rose 3% on')).toEqual(['three percent']);
+    expect(spoken('a $7bn loan')).toEqual(['seven billion dollars']);
+    expect(spoken('£40 a month')).toEqual(['forty pounds']);
+  });
+
+  it('reads the parts of a number joined by a comma or a decimal point as one', () => {
+    expect(spoken('$2,858 an ounce')).toEqual(['two thousand', 'eight hundred fifty eight dollars']);
+    expect(spoken('up 1.25% and $2.5bn')).toEqual(['one', 'point two five percent', 'two', 'point five billion dollars']);
+  });
+
+  it('leaves two numbers apart when a comma and a space part them', () => {
+    expect(spoken('in 2024, 300 people')).toEqual(['twenty twenty four', 'three hundred']);
   });
 });

@@ -105,3 +105,57 @@ export function numberWords(norm: string): string[] | null {
   // The first and last words are what neighbours see; the middle of a long number matters little.
   return words.length > 6 ? [...words.slice(0, 3), ...words.slice(-3)] : words;
 }
+
+const CURRENCY: Record<string, string> = { $: 'dollars', '£': 'pounds', '€': 'euros' };
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/**
+ * The spoken words of number token i in its place: numberWords, plus what the punctuation around it
+ * says aloud. "3%" is three percent, "$7bn" seven billion dollars, "2,858" two thousand eight hundred
+ * fifty eight, "1.5" one point five.
+ */
+export function spokenNumber(
+  text: string,
+  tokens: readonly { start: number; end: number; norm: string; kind: string }[],
+  i: number,
+): string[] | null {
+  const t = tokens[i];
+  if (!t) return null;
+  // Parts of one number: tokens joined by a single "." or "," between digits.
+  const joined = (k: number) => {
+    const a = tokens[k];
+    const b = tokens[k + 1];
+    return (
+      !!a &&
+      !!b &&
+      a.kind === 'number' &&
+      b.kind === 'number' &&
+      b.start === a.end + 1 &&
+      isDigit(text.charCodeAt(a.end - 1)) &&
+      isDigit(text.charCodeAt(b.start))
+    );
+  };
+  const sep = (k: number) => text[(tokens[k] as { end: number }).end];
+  let words: string[] | null;
+  if (i > 0 && joined(i - 1) && sep(i - 1) === '.') {
+    // After a decimal point: digit by digit ("point two five"), then any scale ("5bn").
+    const m = /^(\d{1,6})(bn|b|mn|m|k|tn)?$/.exec(t.norm);
+    if (!m) return null;
+    words = ['point', ...[...(m[1] as string)].map((d) => ONES[Number(d)] as string)];
+    if (m[2]) words.push(SUFFIX_SCALE[m[2]] as string);
+  } else if (joined(i) && sep(i) === ',' && /^\d{3}(?!\d)/.test(tokens[i + 1]?.norm ?? '')) {
+    // A thousands group: "2" of "2,858" is "two thousand", of "2,858,000" "two million".
+    words = numberWords(t.norm);
+    if (words) words.push(joined(i + 1) && sep(i + 1) === ',' ? 'million' : 'thousand');
+  } else words = numberWords(t.norm);
+  if (!words) return null;
+  if (text[t.end] === '%') words.push('percent');
+  // A currency sign before the number is said after its last part.
+  if (!joined(i)) {
+    let g = i;
+    while (g > 0 && joined(g - 1)) g--;
+    const currency = CURRENCY[text[(tokens[g] as { start: number }).start - 1] ?? ''];
+    if (currency) words.push(currency);
+  }
+  return words.length > 7 ? [...words.slice(0, 3), ...words.slice(-4)] : words;
+}
