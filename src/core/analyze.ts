@@ -22,8 +22,13 @@ export interface EngineParams {
   /** Restore pass; its spinRate is the ceiling of the per-page estimate. */
   restore: DecodeParams;
   verdict: VerdictParams;
-  /** Restore-pass spin rate = clamp(spinRatePerDensity × detection density, minSpinRate, restore.spinRate). */
+  /**
+   * Restore-pass spin rate = clamp(spinRatePerDensity × density^spinRatePower, minSpinRate,
+   * restore.spinRate). The power is above 1 because detection finds a smaller share of the swaps on a
+   * heavily spun page (their neighbours are swapped too), so its density understates the rate there most.
+   */
   spinRatePerDensity: number;
+  spinRatePower: number;
   minSpinRate: number;
   /** Name restorations (names.ts) on pages judged spun; null turns them off. */
   names: NameParams | null;
@@ -35,7 +40,8 @@ export const DEFAULT_PARAMS: EngineParams = {
   detect: DETECT_DECODE,
   restore: RESTORE_DECODE,
   verdict: DEFAULT_VERDICT,
-  spinRatePerDensity: 3,
+  spinRatePerDensity: 12,
+  spinRatePower: 1.5,
   minSpinRate: 0.1,
   names: DEFAULT_NAME_PARAMS,
   chunkChars: 200_000,
@@ -83,7 +89,10 @@ export function analyze(text: string, resources: Resources, options: AnalyzeOpti
   // The density of confident detections estimates how hard this page was spun; the restore pass
   // uses it as its prior, so a lightly spun page is not rewritten as eagerly as a heavily spun one.
   const density = confidentDensity(words, margins, params.verdict);
-  const spinRate = Math.min(params.restore.spinRate, Math.max(params.minSpinRate, params.spinRatePerDensity * density));
+  const spinRate = Math.min(
+    params.restore.spinRate,
+    Math.max(params.minSpinRate, params.spinRatePerDensity * density ** params.spinRatePower),
+  );
 
   const spans: Span[] = [];
   for (const c of credits) {
