@@ -8,7 +8,7 @@ import { findSignoffs } from './signoffs';
 const channel: ChannelModel = channelFrom({
   maxSpunWords: 1,
   lookup: (spun) =>
-    ({ accounting: ['reporting'], modifying: ['editing'], help: ['assistance'], through: ['by'] })[spun]?.map(
+    ({ accounting: ['reporting'], modifying: ['editing'], help: ['assistance'], through: ['by'], gave: ['contributed'] })[spun]?.map(
       (original): ChannelCandidate => ({ original, logProb: -1, source: 'wordnet' }),
     ),
   isPrefix: () => false,
@@ -31,6 +31,18 @@ describe('findSignoffs', () => {
       ['With assistance from', 0],
       ['Reporting by', 0],
     ]);
+  });
+
+  it('restores the Associated Press’s “… contributed to this report” after a name', () => {
+    const text = 'Talks ended.\nAssociated Press writer Priya Mbeki gave to this report.\n';
+    const hits = findSignoffs(text, channel);
+    expect(hits.map((h) => [text.slice(h.start, h.end), h.swaps.map((s) => s.restored)])).toEqual([
+      ['gave to this report', ['contributed']],
+    ]);
+    expect(findSignoffs('Maria Santos contributed to this report.', channel).map((h) => h.swaps.length)).toEqual([0]);
+    // Not after a name, or not where the sentence ends: prose.
+    expect(findSignoffs('Everyone gave to this report.', channel)).toEqual([]);
+    expect(findSignoffs('Priya Mbeki gave to this report and more.', channel)).toEqual([]);
   });
 
   it('needs a sign-off’s place and a name after it: prose that starts the same way is not one', () => {

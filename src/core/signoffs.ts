@@ -50,6 +50,8 @@ export function findSignoffs(text: string, channel: ChannelModel | null): Signof
       const hit = WITH.test(text) ? formulaAt(text, lineStart, lineEnd, channel, false) : null;
       if (hit) hits.push(hit);
     }
+    const credit = contributedAt(text, lineStart, lineEnd, channel);
+    if (credit) hits.push(credit);
     lineStart = lineEnd + 1;
   }
   return hits;
@@ -79,4 +81,28 @@ function formulaAt(text: string, from: number, to: number, channel: ChannelModel
     if (first && last) return { start: first.start, end: last.end, swaps };
   }
   return null;
+}
+
+const REPORT = ' to this report';
+
+/**
+ * The Associated Press's "Associated Press writer A contributed to this report." (CNBC and others
+ * write it too): "contributed", as written or swapped ("gave"), after a capitalised name (not a
+ * sentence's first word: "Everyone gave…") and before "to this report" at the end of its sentence.
+ */
+function contributedAt(text: string, lineStart: number, lineEnd: number, channel: ChannelModel | null): SignoffHit | null {
+  const at = text.indexOf(REPORT, lineStart);
+  if (at < 0 || at >= lineEnd || !/^[.\s]*$/.test(text.slice(at + REPORT.length, Math.min(lineEnd, at + REPORT.length + 3)))) return null;
+  const before = tokenize(text, Math.max(lineStart, at - 60), at);
+  const verb = before.at(-1);
+  const name = before.at(-2);
+  if (!verb || !name || verb.end !== at || name.gap === 'sentence' || !/^\p{Lu}/u.test(name.text)) return null;
+  const end = at + REPORT.length;
+  if (verb.norm === 'contributed') return { start: verb.start, end, swaps: [] };
+  if (!channel?.lookup(verb.norm)?.some((c) => c.original === 'contributed')) return null;
+  return {
+    start: verb.start,
+    end,
+    swaps: [{ start: verb.start, end: verb.end, text: verb.text, restored: applyCase(verb.text, 'contributed') }],
+  };
 }
