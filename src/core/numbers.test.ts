@@ -52,6 +52,8 @@ describe('spokenNumber', () => {
 
   it('reads the parts of a number joined by a comma or a decimal point as one', () => {
     expect(spoken('$2,858 an ounce')).toEqual(['two thousand', 'eight hundred fifty eight dollars']);
+    expect(spoken('10,000 people')).toEqual(['ten thousand', 'thousand']);
+    expect(spoken('2,500,000 jobs')).toEqual(['two million', 'five hundred thousand', 'thousand']);
     expect(spoken('up 1.25% and $2.5bn')).toEqual(['one', 'point two five percent', 'two', 'point five billion dollars']);
   });
 

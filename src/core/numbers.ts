@@ -143,6 +143,13 @@ export function spokenNumber(
     if (!m) return null;
     words = ['point', ...[...(m[1] as string)].map((d) => ONES[Number(d)] as string)];
     if (m[2]) words.push(SUFFIX_SCALE[m[2]] as string);
+  } else if (i > 0 && joined(i - 1) && sep(i - 1) === ',' && /^\d{3}$/.test(t.norm)) {
+    // A group after a comma: "858" of "2,858"; "000" of "10,000" adds no word, so it repeats the scale
+    // ("ten thousand" + "thousand"): what follows the number still reads it after "thousand".
+    const n = Number(t.norm);
+    const more = joined(i) && sep(i) === ',';
+    words = n === 0 ? [] : belowThousand(n);
+    if (more || words.length === 0) words.push('thousand');
   } else if (joined(i) && sep(i) === ',' && /^\d{3}(?!\d)/.test(tokens[i + 1]?.norm ?? '')) {
     // A thousands group: "2" of "2,858" is "two thousand", of "2,858,000" "two million".
     words = numberWords(t.norm);
