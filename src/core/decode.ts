@@ -112,8 +112,8 @@ export function buildLattice(tokens: readonly Token[], models: Models, maxCandid
   const ids = tokens.map((t, i) => {
     const w = words[i] as Word;
     if (t.kind === 'number') {
-      const spoken = text === undefined ? null : spokenNumber(text, tokens, i);
-      return spoken ? spoken.map((x) => models.lm.id(x)) : (w.numberIds ?? [numberId]);
+      const spoken = (text === undefined ? null : spokenNumber(text, tokens, i)) ?? numberWords(t.norm);
+      return spoken ? spoken.map((x) => models.lm.id(x)) : [numberId];
     }
     return respell && w.usIds ? w.usIds : w.ids;
   });
@@ -787,8 +787,6 @@ interface Word {
   usIds: number[] | null;
   /** Spelt as only American writers do ("organize", "color"). */
   american: boolean;
-  /** A number token's LM ids as the words it is read as ("14" → fourteen), or null (not a number we read). */
-  numberIds: number[] | null;
   /** The candidates of the word as a spun form, if it is one. */
   prepared: Prepared | null;
   /** Some longer spun form starts with this word. */
@@ -853,7 +851,6 @@ function newPreparer(lm: LanguageModel, channel: ChannelModel): Preparer {
         id: nextWordId++,
         ids: phraseIds(lm, norm),
         usIds: britishTwin(lm, norm),
-        numberIds: numberWords(norm)?.map((x) => lm.id(x)) ?? null,
         american: isAmericanSpelling(norm),
         prepared: hits ? prepare(id, norm, hits) : null,
         prefix: channel.isPrefixId(id),
