@@ -33,6 +33,11 @@ const SCALES: [number, string][] = [
   [1e3, 'thousand'],
 ];
 const SUFFIX_SCALE: Record<string, string> = { bn: 'billion', b: 'billion', m: 'million', mn: 'million', k: 'thousand', tn: 'trillion' };
+const SCALE_SUFFIX = Object.keys(SUFFIX_SCALE).join('|');
+/** A whole number with a plural, ordinal or scale suffix ("1990s", "2nd", "7bn"). */
+const NUMBER = new RegExp(`^(\\d{1,12})('?s|st|nd|rd|th|${SCALE_SUFFIX})?$`);
+/** The digits after a decimal point, with a scale suffix ("5bn" of "2.5bn"). */
+const DECIMALS = new RegExp(`^(\\d{1,6})(${SCALE_SUFFIX})?$`);
 const ORDINAL: Record<string, string> = {
   one: 'first',
   two: 'second',
@@ -92,7 +97,7 @@ function plural(word: string): string {
  * can read (a digit run too long, or letters that are not a known suffix).
  */
 export function numberWords(norm: string): string[] | null {
-  const m = /^(\d{1,12})('?s|st|nd|rd|th|bn|b|mn|m|k|tn)?$/.exec(norm);
+  const m = NUMBER.exec(norm);
   if (!m) return null;
   const n = Number(m[1]);
   if (!Number.isSafeInteger(n)) return null;
@@ -139,7 +144,7 @@ export function spokenNumber(
   let words: string[] | null;
   if (i > 0 && joined(i - 1) && sep(i - 1) === '.') {
     // After a decimal point: digit by digit ("point two five"), then any scale ("5bn").
-    const m = /^(\d{1,6})(bn|b|mn|m|k|tn)?$/.exec(t.norm);
+    const m = DECIMALS.exec(t.norm);
     if (!m) return null;
     words = ['point', ...[...(m[1] as string)].map((d) => ONES[Number(d)] as string)];
     if (m[2]) words.push(SUFFIX_SCALE[m[2]] as string);
