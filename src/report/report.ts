@@ -12,7 +12,8 @@ export interface ReportContext {
   when: string;
 }
 
-const pct = (x: number) => `${Math.round(x * 100)}%`;
+/** A confidence in [0, 1] as a whole percentage ("95%"). */
+export const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 export function verdictLine(a: Analysis): string {
   return a.verdict.spun

@@ -15,10 +15,8 @@
 import { distinctivePhrases, searchUrl } from '../core/immutables';
 import type { Span } from '../core/types';
 import type { TabState } from '../messaging/protocol';
-import { sourceLine, verdictLine } from '../report/report';
+import { pct, sourceLine, verdictLine } from '../report/report';
 import { h } from './dom';
-
-const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 /** No script, no style sheet or font or image from anywhere, no form, no frame: the file runs and fetches nothing. */
 export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";

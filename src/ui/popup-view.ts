@@ -8,7 +8,7 @@ import { distinctivePhrases, searchUrl } from '../core/immutables';
 import type { Analysis, Span } from '../core/types';
 import type { TabState } from '../messaging/protocol';
 import { t } from '../platform/i18n';
-import { markdownReport, spansCsv } from '../report/report';
+import { markdownReport, pct, spansCsv } from '../report/report';
 import { type CompareAction, compareSection } from './compare-view';
 import { h } from './dom';
 import { htmlReport } from './html-report';
@@ -24,8 +24,6 @@ export interface PopupActions {
   allowSite: (() => Promise<boolean>) | null;
   openOptions(): void;
 }
-
-const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 export function renderState(state: TabState, actions: PopupActions): HTMLElement {
   const a = state.analysis;
