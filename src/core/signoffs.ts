@@ -71,7 +71,7 @@ function formulaAt(text: string, from: number, to: number, channel: ChannelModel
       if (!tok || (w > 0 && tok.gap !== 'space')) ok = false;
       else if (tok.norm === want) continue;
       // The closing "by"/"from" is as written: a spinner's swap of it would leave nothing to know the formula by.
-      else if (w < words.length - 1 && channel?.lookup(tok.norm)?.some((c) => c.original === want))
+      else if (w < words.length - 1 && isSwapOf(channel, tok.norm, want))
         swaps.push({ start: tok.start, end: tok.end, text: tok.text, restored: applyCase(tok.text, want) });
       else ok = false;
     }
@@ -81,6 +81,11 @@ function formulaAt(text: string, from: number, to: number, channel: ChannelModel
     if (first && last) return { start: first.start, end: last.end, swaps };
   }
   return null;
+}
+
+/** The channel lists `spun` as a spinner's swap of `original`. */
+function isSwapOf(channel: ChannelModel | null, spun: string, original: string): boolean {
+  return channel?.lookup(spun)?.some((c) => c.original === original) ?? false;
 }
 
 const REPORT = ' to this report';
@@ -99,7 +104,7 @@ function contributedAt(text: string, lineStart: number, lineEnd: number, channel
   if (!verb || !name || verb.end !== at || name.gap === 'sentence' || !/^\p{Lu}/u.test(name.text)) return null;
   const end = at + REPORT.length;
   if (verb.norm === 'contributed') return { start: verb.start, end, swaps: [] };
-  if (!channel?.lookup(verb.norm)?.some((c) => c.original === 'contributed')) return null;
+  if (!isSwapOf(channel, verb.norm, 'contributed')) return null;
   return {
     start: verb.start,
     end,
