@@ -72,7 +72,7 @@ const channel = toyChannel({
   onerous: [['hard', -1.3]],
   actuality: [['reality', -1.3]],
 });
-const params = { spinRate: 0.25, maxCandidates: 8, beam: 6, minMargin: 0, channelWeight: 1, poolWeight: 0 };
+const params = { spinRate: 0.25, maxCandidates: 8, beam: 6, minMargin: 0, channelWeight: 1, poolWeight: 0, pageBonus: 0 };
 
 describe('decode', () => {
   it('restores a spun word when the context makes the original far likelier', () => {
@@ -101,6 +101,21 @@ describe('decode', () => {
     const pooled = decode(tokenize(text), { lm, channel }, { ...params, poolWeight: 1 });
     expect(alone.filter((r) => r.original === 'said')).toHaveLength(2);
     expect(pooled.filter((r) => r.original === 'said')).toHaveLength(3);
+  });
+
+  it('counts wording the page uses elsewhere as evidence for restoring it, but not the spun stretch itself', () => {
+    // "it mentioned" alone is a toss-up the page's own "said" decides; "said" inside the stretch vouches for nothing.
+    const text = 'the minister said it. it mentioned';
+    expect(decode(tokenize(text), { lm, channel }, params).filter((r) => r.original === 'said')).toEqual([]);
+    const withPage = decode(tokenize(text), { lm, channel }, { ...params, pageBonus: 1 });
+    expect(withPage.map((r) => [r.first, r.original])).toEqual([[5, 'said']]);
+    const game = toyChannel({ 'football game': [['football', -0.5]] });
+    const uni = { the: -1.2, football: -4, game: -3.5, ended: -3 };
+    const sports = toyLm(uni, { 'the football': -2, 'football game': -1, 'football ended': -2.5, 'game ended': -2 });
+    const restored = (pageBonus: number) =>
+      decode(tokenize('the football game ended'), { lm: sports, channel: game }, { ...params, pageBonus });
+    expect(restored(0)).toEqual([]);
+    expect(restored(3)).toEqual([]);
   });
 
   it('does not restore a British spelling to the American one a thesaurus lists beside it', () => {

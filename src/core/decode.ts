@@ -37,9 +37,22 @@ export interface DecodeParams {
    * decision (0: each occurrence on its own, as the Viterbi path chose; 1: one decision per form).
    */
   poolWeight: number;
+  /**
+   * log10 added to a restoration whose original wording the page uses elsewhere: news repeats its
+   * words, and a spinner leaves some occurrences alone.
+   */
+  pageBonus: number;
 }
 
-export const DETECT_DECODE: DecodeParams = { spinRate: 0.15, maxCandidates: 4, beam: 3, minMargin: 0, channelWeight: 1, poolWeight: 0 };
+export const DETECT_DECODE: DecodeParams = {
+  spinRate: 0.15,
+  maxCandidates: 4,
+  beam: 3,
+  minMargin: 0,
+  channelWeight: 1,
+  poolWeight: 0,
+  pageBonus: 0,
+};
 export const RESTORE_DECODE: DecodeParams = {
   spinRate: 0.5,
   maxCandidates: 12,
@@ -47,6 +60,7 @@ export const RESTORE_DECODE: DecodeParams = {
   minMargin: 0.5,
   channelWeight: 1,
   poolWeight: 0.5,
+  pageBonus: 0.5,
 };
 
 /** One restoration chosen by the decoder. Token indices are inclusive. */
@@ -85,6 +99,13 @@ export interface Lattice {
   logProb: Float64Array;
   /** For "keep": 1 when the page's word has synonyms, so keeping it costs log(1 − ρ). */
   replaceable: Uint8Array;
+  /**
+   * Per token, its LM ids as the lattice reads them (the page's words for usedOnPage). Per option,
+   * once a pass asks: for a restoration whose original wording the page has elsewhere, how unlikely
+   * that is by chance, log10 (pageBonus weighs it).
+   */
+  pageIds: readonly (readonly number[])[];
+  onPage: Float64Array | null;
   /** The channel's candidate a restoration puts back; null for "keep". */
   candidate: (ChannelCandidate | null)[];
   /** Per token: 1 when a sentence starts there (not at the first token). */
@@ -248,8 +269,16 @@ function costs(lattice: Lattice, params: DecodeParams): Float64Array {
   const keepCost = Math.log10(1 - params.spinRate);
   const { candidate, logProb, replaceable } = lattice;
   const cost = new Float64Array(candidate.length);
+  // Only a pass that weighs it pays for it: the restore pass, which a clean page never reaches.
+  if (params.pageBonus !== 0) lattice.onPage ??= usedOnPage(lattice);
+  const onPage = params.pageBonus === 0 ? null : lattice.onPage;
   for (let o = 0; o < cost.length; o++) {
-    cost[o] = candidate[o] !== null ? params.channelWeight * (logProb[o] as number) + restoreCost : replaceable[o] === 1 ? keepCost : 0;
+    cost[o] =
+      candidate[o] !== null
+        ? params.channelWeight * (logProb[o] as number) + restoreCost + (onPage === null ? 0 : params.pageBonus * (onPage[o] as number))
+        : replaceable[o] === 1
+          ? keepCost
+          : 0;
   }
   return cost;
 }
@@ -326,6 +355,75 @@ function keepBest(slot: number[], count: number, score: Float64Array): void {
     slot[j + 1] = s;
   }
 }
+
+/**
+ * Per option: when it restores wording the page has elsewhere (every word of it and every pair of
+ * neighbouring words, so "at the" needs "at the" on the page, not "at" and "the" apart), the
+ * evidence that is: log10 of how much likelier the page is to hold its original wording
+ * (ORIGINAL_ON_PAGE of spun words have theirs elsewhere) than to hold these words by chance, given
+ * their frequency and the page's length. "said" is on every page and tells nothing; "coach" does.
+ */
+function usedOnPage(lattice: Lattice): Float64Array {
+  const { pageIds, candidate, first, length, idsFrom, ids } = lattice;
+  const { lm } = lattice.models;
+  const words = new Map<number, number>();
+  const pairs = new Map<number, number>();
+  let prev = -1;
+  for (const tokenIds of pageIds) {
+    for (const w of tokenIds) {
+      words.set(w, (words.get(w) ?? 0) + 1);
+      if (prev >= 0 && w >= 0) pairs.set(pairKey(prev, w), (pairs.get(pairKey(prev, w)) ?? 0) + 1);
+      prev = w;
+    }
+  }
+  const pageLength = pageIds.length;
+  const out = new Float64Array(candidate.length);
+  for (let i = 0; i < pageLength; i++) {
+    for (let o = (first[i] as number) + 1; o < (first[i + 1] as number); o++) {
+      const from = idsFrom[o] as number;
+      const to = idsFrom[o + 1] as number;
+      // Only elsewhere: "football game" does not vouch for "football".
+      const own = i + (length[o] as number);
+      let found = to > from;
+      let logP = 0;
+      for (let k = from; found && k < to; k++) {
+        const w = ids[k] as number;
+        if (w < 0) found = false;
+        else if (k === from) found = (words.get(w) ?? 0) > ownCount(pageIds, i, own, w, -1);
+        else {
+          const v = ids[k - 1] as number;
+          found = (pairs.get(pairKey(v, w)) ?? 0) > ownCount(pageIds, i, own, w, v);
+        }
+        if (found) logP += lm.unigram(w);
+      }
+      if (!found) continue;
+      const chance = -Math.expm1(-pageLength * 10 ** logP);
+      out[o] = Math.max(0, Math.log10(ORIGINAL_ON_PAGE / chance));
+    }
+  }
+  return out;
+}
+
+const pairKey = (v: number, w: number) => v * PAIR_STRIDE + w;
+
+/** How often word w (after word v, unless v is -1) stands in tokens from .. to - 1. */
+function ownCount(pageIds: readonly (readonly number[])[], from: number, to: number, w: number, v: number): number {
+  let count = 0;
+  let prev = from > 0 ? (pageIds[from - 1]?.at(-1) ?? -1) : -1;
+  for (let t = from; t < to; t++) {
+    for (const x of pageIds[t] as number[]) {
+      if (x === w && (v < 0 || prev === v)) count++;
+      prev = x;
+    }
+  }
+  return count;
+}
+
+/** Share of spun words whose original the page has elsewhere (synthetic tuning set: 24%). */
+const ORIGINAL_ON_PAGE = 0.25;
+
+/** Above any LM word id, so a pair of ids is one number. */
+const PAIR_STRIDE = 1 << 20;
 
 /** One place where the page's words could be a spun form: scores of each candidate against keeping. */
 interface Occurrence {
@@ -726,6 +824,8 @@ function buildOptions(
     ids: Int32Array.from(flatIds),
     logProb: logProbs.subarray(0, count),
     replaceable: replaceable.subarray(0, count),
+    pageIds: ids,
+    onPage: null,
     candidate: candidates,
     breaks,
     wordId: idsOfWords(words),
