@@ -43,6 +43,13 @@ export const CHANNEL_PARAMS = {
   /** at most this many thesaurus-only (Moby) candidates per key */
   maxThesaurusPerKey: 10,
   maxSpunWordsThesaurus: 3,
+  /**
+   * Spun forms of the words of photo-credit names and labels (src/core/data/credits.json: "images",
+   * "photograph", "file", "pool") from every thesaurus, Moby included and below minLogProb, at most this
+   * many per key. They are marked `credit`: only the credit-line matcher reads them (a credit line is a
+   * known name in a known shape, where a rare swap is safe to believe); the decoder never does.
+   */
+  maxCreditPerKey: 8,
   reliability: {
     seed: 0.9,
     known: 0.6,
@@ -336,6 +343,36 @@ export function buildChannel(lmWords, lmUniProb, params = CHANNEL_PARAMS) {
     }
   }
 
+  // ---- credit vocabulary: the same thesauri for the words of credit names, kept apart (maxCreditPerKey)
+  const creditEdges = new Map();
+  const addCredit = (spun, original, p) => {
+    if (!okSpun(spun, 2) || spun === original || p <= 0) return;
+    let m = creditEdges.get(spun);
+    if (!m) {
+      m = new Map();
+      creditEdges.set(spun, m);
+    }
+    m.set(original, (m.get(original) ?? 0) + p);
+  };
+  const credits = JSON.parse(fs.readFileSync(path.join(ROOT, 'src/core/data/credits.json'), 'utf8'));
+  const creditWords = [...new Set([...credits.agencies, ...credits.labels].flatMap((n) => n.toLowerCase().split(/[\s-]+/)))]
+    .filter((w) => isOriginalCandidate(w) && !STOP.has(w) && analyze(wn, w).length > 0)
+    .sort();
+  // Moby only for the labels' words ("photograph", "file", "pool"): the agencies' words are many, and
+  // their names are mostly matched on a word the spinner cannot touch ("Getty", "Reuters").
+  const labelWords = new Set(credits.labels.flatMap((n) => n.toLowerCase().split(/[\s-]+/)));
+  for (const o of creditWords) {
+    const an = analyze(wn, o);
+    for (const a of an) {
+      const lists = [synonyms(wn, a.lemma, a.pos), labelWords.has(o) ? [...(moby.get(a.lemma) ?? [])] : []];
+      for (const list of lists) {
+        for (const syn of list) {
+          for (const f of inflect(wn, syn, a.pos, a.tag)) if (!f.naive) addCredit(f.form, o, 1 / an.length / list.length);
+        }
+      }
+    }
+  }
+
   // ---- prune and encode
   const uni = new Map(lmWords.map((w, i) => [w, lmUniProb[i]]));
   const prior = (o) =>
@@ -352,15 +389,21 @@ export function buildChannel(lmWords, lmUniProb, params = CHANNEL_PARAMS) {
   const LEVELS = 64;
   const step = -LP_MIN / (LEVELS - 1);
   const codebook = new Float32Array(LEVELS).map((_, i) => LP_MIN + i * step);
-  const srcCode = { spinner: 0, wordnet: 1, thesaurus: 2 };
-  for (const k of [...edges.keys()].sort()) {
-    const cands = [...edges.get(k)].map(([o, e]) => ({ o, lp: Math.log10(e.p), src: e.src }));
+  const srcCode = { spinner: 0, wordnet: 1, thesaurus: 2, credit: 3 };
+  for (const k of [...new Set([...edges.keys(), ...creditEdges.keys()])].sort()) {
+    const cands = [...(edges.get(k) ?? [])].map(([o, e]) => ({ o, lp: Math.log10(e.p), src: e.src }));
     cands.sort((x, y) => y.lp + 0.3 * prior(y.o) - (x.lp + 0.3 * prior(x.o)) || (x.o < y.o ? -1 : 1));
     let nThes = 0;
     const kept = cands
       .filter((c) => c.src === 'spinner' || c.lp >= params.minLogProb)
       .filter((c) => c.src !== 'thesaurus' || nThes++ < params.maxThesaurusPerKey)
       .slice(0, params.maxCandidatesPerKey);
+    const extra = [...(creditEdges.get(k) ?? [])]
+      .filter(([o]) => !kept.some((c) => c.o === o))
+      .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
+      .slice(0, params.maxCreditPerKey)
+      .map(([o, p]) => ({ o, lp: Math.max(LP_MIN, Math.log10(p)), src: 'credit' }));
+    kept.push(...extra);
     if (kept.length === 0) continue;
     kept.sort((x, y) => y.lp - x.lp || (x.o < y.o ? -1 : x.o > y.o ? 1 : 0));
     keys.push(k);
@@ -415,8 +458,12 @@ export function buildChannel(lmWords, lmUniProb, params = CHANNEL_PARAMS) {
     }
   }
   // Every word the decoder can swap in or out: the language model needs no n-gram without one (build-lm.mjs).
+  // Credit-only entries are not: the decoder never reads them.
   const inPlay = new Set();
-  for (const x of [...keys, ...origs]) for (const w of x.split(/[ -]/)) inPlay.add(w);
+  lists.forEach((list, i) => {
+    if (list.every((c) => c.src === 'credit')) return;
+    for (const x of [keys[i], ...list.filter((c) => c.src !== 'credit').map((c) => c.o)]) for (const w of x.split(/[ -]/)) inPlay.add(w);
+  });
   return {
     bin: out.result(),
     inPlay,
@@ -430,6 +477,8 @@ export function buildChannel(lmWords, lmUniProb, params = CHANNEL_PARAMS) {
       mobyPairs,
       wordnetOriginals: wnOriginals.length,
       mobyOriginals: mobyOriginals.length,
+      creditWords: creditWords.length,
+      creditEdges: lists.reduce((n, l) => n + l.filter((c) => c.src === 'credit').length, 0),
       params,
     },
   };

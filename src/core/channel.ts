@@ -10,7 +10,11 @@ import { type AsciiStrings, ByteReader, StringIndex, VarintCursor } from './lm';
 export interface ChannelCandidate {
   readonly original: string;
   readonly logProb: number;
-  readonly source: 'spinner' | 'wordnet' | 'thesaurus';
+  /**
+   * Where the swap comes from. `credit`: a rare swap of a photo-credit word ("exposure" for
+   * "photograph"), for the credit-line matcher only; the decoder and the names pass skip it.
+   */
+  readonly source: 'spinner' | 'wordnet' | 'thesaurus' | 'credit';
 }
 
 export interface ChannelModel {
@@ -23,7 +27,7 @@ export interface ChannelModel {
   isPrefixId(id: number): boolean;
 }
 
-const SOURCES: readonly ChannelCandidate['source'][] = ['spinner', 'wordnet', 'thesaurus', 'thesaurus'];
+const SOURCES: readonly ChannelCandidate['source'][] = ['spinner', 'wordnet', 'thesaurus', 'credit'];
 
 class CompactChannel implements ChannelModel {
   readonly maxSpunWords: number;

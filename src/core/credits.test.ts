@@ -31,11 +31,25 @@ describe('findCredits', () => {
     ['Owen Stroud/Getty Angles', 'Owen Stroud/Getty Images', 'Owen Stroud'],
     ['Patrick Njoku/AFP/Getty Conceptualizations', 'Patrick Njoku/AFP/Getty Images', 'Patrick Njoku'],
     ['Mei Vasquez for The New York Controls', 'Mei Vasquez for The New York Times', 'Mei Vasquez'],
+    // A word as written can start a longer spun form: "File cabinet" is "File".
+    ['REUTERS/Ivo Marten/File cabinet Photo', 'REUTERS/Ivo Marten/File Photo', 'Ivo Marten'],
+    // Label swaps rarer than the decoder would believe, from the thesauri's credit vocabulary.
+    ['REUTERS/Kai Moreno/House', 'REUTERS/Kai Moreno/Pool', 'Kai Moreno'],
   ])('repairs the mangled credit %s', (line, restored, photographer) => {
     const [c] = findCredits(`A caption.\n${line}\nNext paragraph of the story goes here.`, channel);
     expect(c?.restored).toBe(restored);
     expect(c?.photographer).toBe(photographer);
     expect(c?.mangled).toBe(true);
+  });
+
+  it("restores a spun label to the label the page's intact credits use", () => {
+    const spun = 'Exposure: Ruth Amadi/The Guardian';
+    const page = (lines: string[]) => findCredits(['A caption.', ...lines, 'Next paragraph of the story goes here.'].join('\n'), channel);
+    const alone = page([spun]);
+    expect(alone[0]?.restored).toMatch(/^Photo: Ruth Amadi/);
+    const styled = page(['Photograph: Omar Sallah/The Guardian', 'More of the story.', spun]);
+    expect(styled.map((c) => c.restored)).toEqual(['Photograph: Omar Sallah/The Guardian', 'Photograph: Ruth Amadi/The Guardian']);
+    expect(styled[1]?.mangled).toBe(true);
   });
 
   it.each([

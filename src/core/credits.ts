@@ -53,20 +53,38 @@ interface Match {
 
 /** Find every photo-credit line in `text`. `channel` lets spun names be recognised. */
 export function findCredits(text: string, channel: ChannelModel | null): CreditLine[] {
-  const out: CreditLine[] = [];
+  const found: { from: number; to: number; credit: LineMatch }[] = [];
   let lineStart = 0;
   while (lineStart <= text.length) {
     const nl = text.indexOf('\n', lineStart);
     const lineEnd = nl === -1 ? text.length : nl;
-    const credit = creditOfLine(text, lineStart, lineEnd, channel);
-    if (credit) out.push(credit);
+    const credit = creditOfLine(text, lineStart, lineEnd, channel, NO_LABELS);
+    if (credit) found.push({ from: lineStart, to: lineEnd, credit });
     if (nl === -1) break;
     lineStart = nl + 1;
   }
-  return out;
+  // A page credits its photos in one house style: where a spun label could be restored to several
+  // ("Exposure" to "Photo" or "Photograph"), the label the page's intact credits use wins.
+  const intact = new Set(found.flatMap((f) => f.credit.intactLabels));
+  return found.map((f) => {
+    const { intactLabels: _, ...credit } =
+      intact.size > 0 && f.credit.mangled ? (creditOfLine(text, f.from, f.to, channel, intact) ?? f.credit) : f.credit;
+    return credit;
+  });
 }
 
-function creditOfLine(text: string, from: number, to: number, channel: ChannelModel | null): CreditLine | null {
+const NO_LABELS: ReadonlySet<string> = new Set();
+
+/** A credit line and the labels it uses as written ("Photograph"). */
+type LineMatch = CreditLine & { intactLabels: string[] };
+
+function creditOfLine(
+  text: string,
+  from: number,
+  to: number,
+  channel: ChannelModel | null,
+  preferred: ReadonlySet<string>,
+): LineMatch | null {
   const raw = text.slice(from, to);
   const lead = raw.length - raw.trimStart().length;
   const line = raw.trim();
@@ -78,7 +96,7 @@ function creditOfLine(text: string, from: number, to: number, channel: ChannelMo
 
   const matches: Match[] = [];
   for (let i = 0; i < tokens.length; ) {
-    const m = matchAt(tokens, i, line, channel);
+    const m = matchAt(tokens, i, line, channel, preferred);
     if (m) {
       matches.push(m);
       i = m.end;
@@ -142,19 +160,33 @@ function creditOfLine(text: string, from: number, to: number, channel: ChannelMo
     }
   }
   const agencies = [...new Set(matches.filter((m) => m.entry.kind === 'agency').map((m) => m.entry.name))];
-  return { start, end: start + line.length, text: line, restored, photographer, agencies, mangled: fixes.length > 0, notes, fixes };
+  const intactLabels = matches.filter((m) => m.entry.kind === 'label' && !m.changed).map((m) => m.entry.name);
+  return {
+    start,
+    end: start + line.length,
+    text: line,
+    restored,
+    photographer,
+    agencies,
+    mangled: fixes.length > 0,
+    notes,
+    fixes,
+    intactLabels,
+  };
 }
 
-/** The best gazetteer entry starting at token i: the most tokens explained, then the most words matched exactly. */
-function matchAt(tokens: Token[], i: number, line: string, channel: ChannelModel | null): Match | null {
+/**
+ * The best gazetteer entry starting at token i: the most tokens explained, then the most words matched
+ * exactly, then a `preferred` label, then the likelier swaps.
+ */
+function matchAt(tokens: Token[], i: number, line: string, channel: ChannelModel | null, preferred: ReadonlySet<string>): Match | null {
   let best: Scored | null = null;
   for (const e of entriesAt(tokens, i, line, channel)) {
     const m = tryEntry(e, tokens, i, line, channel);
-    if (
-      m &&
-      (!best || m.end > best.end || (m.end === best.end && (m.exact > best.exact || (m.exact === best.exact && m.logProb > best.logProb))))
-    )
-      best = m;
+    if (!m) continue;
+    const tie = best !== null && m.end === best.end && m.exact === best.exact;
+    const mine = preferred.has(m.entry.name);
+    if (!best || (tie && mine !== preferred.has(best.entry.name) ? mine : better(m, best))) best = m;
   }
   return best;
 }
@@ -188,30 +220,27 @@ function entriesAt(tokens: Token[], i: number, line: string, channel: ChannelMod
 type Scored = Match & { exact: number; logProb: number };
 
 function tryEntry(e: Entry, tokens: Token[], i: number, line: string, channel: ChannelModel | null): Scored | null {
-  let j = i;
-  let exact = 0;
-  let logProb = 0;
-  let changed = false;
-  for (let w = 0; w < e.words.length; w++) {
+  // Each word as written or as a spun form of one to three tokens; every way through is tried, as the
+  // word as written can be the start of a longer spun form ("File cabinet Photo": "File Photo").
+  let best: Scored | null = null;
+  const walk = (w: number, j: number, exact: number, logProb: number, changed: boolean): void => {
+    if (w === e.words.length) {
+      const m = accepted(e, tokens, i, j, line, exact) ? { entry: e, first: i, end: j, changed, exact, logProb } : null;
+      if (m && (!best || better(m, best))) best = m;
+      return;
+    }
     const want = e.words[w] as string;
     const tok = tokens[j];
-    if (!tok || (w > 0 && !sameSegment(line, tokens[j - 1] as Token, tok))) return null;
-    if (tok.norm === want) {
-      exact++;
-      j++;
-      continue;
-    }
-    const spun = channel ? spunForm(tokens, j, want, line, channel) : null;
-    if (spun) {
-      changed = true;
-      logProb += spun.logProb;
-      j += spun.length;
-      continue;
-    }
+    if (!tok || (w > 0 && !sameSegment(line, tokens[j - 1] as Token, tok))) return;
+    if (tok.norm === want) walk(w + 1, j + 1, exact + 1, logProb, changed);
+    const spun = channel ? spunForms(tokens, j, want, line, channel) : [];
+    for (const f of spun) walk(w + 1, j + f.length, exact, logProb + f.logProb, true);
     // The last word of a brand the rest names beyond doubt ("Getty" + any synonym of "Images"):
     // spinners draw on whole thesauri, so the channel cannot list every spun form. A cut-off of the
     // name ("Press Ser") is not a spun form.
     if (
+      tok.norm !== want &&
+      spun.length === 0 &&
       w === e.words.length - 1 &&
       exact === w &&
       channel &&
@@ -219,21 +248,30 @@ function tryEntry(e: Entry, tokens: Token[], i: number, line: string, channel: C
       /^\p{Lu}/u.test(tok.text) &&
       tok.kind === 'word' &&
       !want.startsWith(tok.norm)
-    ) {
-      changed = true;
-      logProb += WILDCARD_LOGPROB;
-      j++;
-      continue;
-    }
-    return null;
-  }
+    )
+      walk(w + 1, j + 1, exact, logProb + WILDCARD_LOGPROB, true);
+  };
+  walk(0, i, 0, 0, false);
+  return best;
+}
+
+/** The most tokens explained, then the most words matched exactly, then the likelier swaps. */
+function better(m: Scored, than: Scored): boolean {
+  return m.end > than.end || (m.end === than.end && (m.exact > than.exact || (m.exact === than.exact && m.logProb > than.logProb)));
+}
+
+/** Whether a match of entry e over tokens first .. end - 1 with `exact` words as written can be trusted. */
+function accepted(e: Entry, tokens: Token[], first: number, end: number, line: string, exact: number): boolean {
   // A wholly spun name needs a credit-shaped position to be trusted: a label before ':' or at
   // the end after '/', a connector between two names.
-  if (exact === 0 && e.kind === 'agency') return null;
-  if (exact === 0 && e.kind === 'label' && !labelPosition(tokens, i, j, line)) return null;
-  if (e.kind === 'agency' && e.words.length === 1 && /^\p{Ll}/u.test((tokens[i] as Token).text) && e.name !== e.name.toLowerCase())
-    return null;
-  return { entry: e, first: i, end: j, changed, exact, logProb };
+  if (exact === 0 && e.kind === 'agency') return false;
+  if (exact === 0 && e.kind === 'label' && !labelPosition(tokens, first, end, line)) return false;
+  return !(
+    e.kind === 'agency' &&
+    e.words.length === 1 &&
+    /^\p{Ll}/u.test((tokens[first] as Token).text) &&
+    e.name !== e.name.toLowerCase()
+  );
 }
 
 /** A last word taken on the rest of the name's say-so counts less than any swap the channel knows. */
@@ -259,23 +297,18 @@ const UNIQUE_HEAD = new Set(
 );
 const STOP_HEAD = new Set(['the', 'of', 'a', 'an', 'no', 'us', 'u.s.']);
 
-/** The tokens from j that form a spun form of `want`, if any, and how likely the spinner makes it. */
-function spunForm(
-  tokens: Token[],
-  j: number,
-  want: string,
-  line: string,
-  channel: ChannelModel,
-): { length: number; logProb: number } | null {
+/** The ways the tokens from j can be a spun form of `want` (how many tokens, how likely the spinner makes it). */
+function spunForms(tokens: Token[], j: number, want: string, line: string, channel: ChannelModel): { length: number; logProb: number }[] {
+  const out: { length: number; logProb: number }[] = [];
   let key = '';
   for (let m = 0; m < 3 && j + m < tokens.length; m++) {
     const t = tokens[j + m] as Token;
     if (m > 0 && !sameSegment(line, tokens[j + m - 1] as Token, t)) break;
     key += (m > 0 ? ' ' : '') + t.norm;
     const hit = channel.lookup(key)?.find((c) => c.original === want);
-    if (hit) return { length: m + 1, logProb: hit.logProb };
+    if (hit) out.push({ length: m + 1, logProb: hit.logProb });
   }
-  return null;
+  return out;
 }
 
 function labelPosition(tokens: Token[], first: number, end: number, line: string): boolean {

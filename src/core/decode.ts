@@ -932,13 +932,13 @@ function newPreparer(lm: LanguageModel, channel: ChannelModel): Preparer {
       const functionSwap = c.source !== 'spinner' && functionWord && (FUNCTION_WORDS.has(c.original) || !c.original.includes(' '));
       // Spinners do join or split words ("web site" for "website"): the spinner table says when.
       const respelling = c.source !== 'spinner' && isSpellingVariant(key, c.original);
-      if (c.original === key || functionSwap || respelling) continue;
+      if (c.original === key || functionSwap || respelling || c.source === 'credit') continue;
       const oids = oidsOf[j] as number[];
       let inner = c.logProb;
       for (let w = 1; w < oids.length; w++) inner += lm.bigram(oids[w - 1] ?? -1, oids[w] ?? -1);
       open.push(j, oids[0] ?? -1, oids[oids.length - 1] ?? -1, inner, c.source === 'spinner' ? 1 : 0, c.logProb);
     }
-    got = { replaceable: hits.some((c) => c.original !== key), cands: [...hits], oids: oidsOf, open: Float64Array.from(open) };
+    got = { replaceable: hits.some((c) => c.original !== key && c.source !== 'credit'), cands: [...hits], oids: oidsOf, open: Float64Array.from(open) };
     map.set(id, got);
     return got;
   };

@@ -356,6 +356,7 @@ export function matchNames(
         if (candidates) {
           // Alone, a candidate matters only as a name or the start of one (see step).
           for (const c of prefix ? candidates : nameStarts(id, candidates)) {
+            if (c.source === 'credit') continue;
             const words = originalKey(c.original);
             step(k, prefix ? `${prefix} ${words}` : words, { first: j, last: k, original: c.original, logProb: c.logProb }, true);
           }
