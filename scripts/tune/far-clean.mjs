@@ -1,0 +1,36 @@
+#!/usr/bin/env node
+// Clean text far from news: pages of ~580 words cut from nlp-corpus (film reviews, lyrics, SMS,
+// transcripts, old prose), none of it spun. Counts the pages the engine flags (docs/quality.md).
+// npm nlp-corpus@4.4.0 is packed into the git-ignored .cache/corpus (not a dependency).
+//
+//   node scripts/tune/far-clean.mjs [--pages-per-file 4]
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { loadEngine } from './engine.mjs';
+
+const dir = new URL('../../.cache/corpus/', import.meta.url).pathname;
+const builds = `${dir}package/builds`;
+if (!existsSync(builds)) {
+  mkdirSync(dir, { recursive: true });
+  execFileSync('npm', ['pack', 'nlp-corpus@4.4.0'], { cwd: dir, stdio: 'ignore' });
+  execFileSync('tar', ['xzf', 'nlp-corpus-4.4.0.tgz'], { cwd: dir });
+}
+const at = process.argv.indexOf('--pages-per-file');
+const perFile = at > 0 ? Number(process.argv[at + 1]) : 4;
+const SENTENCES = 30;
+
+const engine = await loadEngine();
+let pages = 0;
+let words = 0;
+const flagged = [];
+for (let d = 0; d < 100; d++) {
+  const sentences = JSON.parse(readFileSync(`${builds}/doc-${d}.json`, 'utf8'));
+  for (let p = 0; p < perFile && (p + 1) * SENTENCES <= sentences.length; p++) {
+    const text = sentences.slice(p * SENTENCES, (p + 1) * SENTENCES).join(' ');
+    const a = engine.analyze(text, engine.resources);
+    pages++;
+    words += text.split(/\s+/).length;
+    if (a.verdict.spun) flagged.push({ file: d, page: p, score: a.verdict.score });
+  }
+}
+console.log(JSON.stringify({ pages, words, flagged: flagged.length, pagesFlagged: flagged }));
