@@ -938,7 +938,12 @@ function newPreparer(lm: LanguageModel, channel: ChannelModel): Preparer {
       for (let w = 1; w < oids.length; w++) inner += lm.bigram(oids[w - 1] ?? -1, oids[w] ?? -1);
       open.push(j, oids[0] ?? -1, oids[oids.length - 1] ?? -1, inner, c.source === 'spinner' ? 1 : 0, c.logProb);
     }
-    got = { replaceable: hits.some((c) => c.original !== key && c.source !== 'credit'), cands: [...hits], oids: oidsOf, open: Float64Array.from(open) };
+    got = {
+      replaceable: hits.some((c) => c.original !== key && c.source !== 'credit'),
+      cands: [...hits],
+      oids: oidsOf,
+      open: Float64Array.from(open),
+    };
     map.set(id, got);
     return got;
   };
