@@ -100,11 +100,9 @@ export interface Lattice {
   /** For "keep": 1 when the page's word has synonyms, so keeping it costs log(1 − ρ). */
   replaceable: Uint8Array;
   /**
-   * Per token, its LM ids as the lattice reads them (the page's words for usedOnPage). Per option,
-   * once a pass asks: for a restoration whose original wording the page has elsewhere, how unlikely
-   * that is by chance, log10 (pageBonus weighs it).
+   * Per option, once a pass asks: for a restoration whose original wording the page has elsewhere,
+   * how unlikely that is by chance, log10 (pageBonus weighs it).
    */
-  pageIds: readonly (readonly number[])[];
   onPage: Float64Array | null;
   /** The channel's candidate a restoration puts back; null for "keep". */
   candidate: (ChannelCandidate | null)[];
@@ -364,21 +362,23 @@ function keepBest(slot: number[], count: number, score: Float64Array): void {
  * their frequency and the page's length. "said" is on every page and tells nothing; "coach" does.
  */
 function usedOnPage(lattice: Lattice): Float64Array {
-  const { pageIds, candidate, first, length, idsFrom, ids } = lattice;
+  const { candidate, first, length, idsFrom, ids } = lattice;
   const { lm } = lattice.models;
+  const n = lattice.tokens.length;
+  // The page's words are its tokens' "keep" options, in order.
   const words = new Map<number, number>();
   const pairs = new Map<number, number>();
   let prev = -1;
-  for (const tokenIds of pageIds) {
-    for (const w of tokenIds) {
+  for (let t = 0; t < n; t++) {
+    for (let k = idsFrom[first[t] as number] as number, end = idsFrom[(first[t] as number) + 1] as number; k < end; k++) {
+      const w = ids[k] as number;
       words.set(w, (words.get(w) ?? 0) + 1);
       if (prev >= 0 && w >= 0) pairs.set(pairKey(prev, w), (pairs.get(pairKey(prev, w)) ?? 0) + 1);
       prev = w;
     }
   }
-  const pageLength = pageIds.length;
   const out = new Float64Array(candidate.length);
-  for (let i = 0; i < pageLength; i++) {
+  for (let i = 0; i < n; i++) {
     for (let o = (first[i] as number) + 1; o < (first[i + 1] as number); o++) {
       const from = idsFrom[o] as number;
       const to = idsFrom[o + 1] as number;
@@ -389,15 +389,15 @@ function usedOnPage(lattice: Lattice): Float64Array {
       for (let k = from; found && k < to; k++) {
         const w = ids[k] as number;
         if (w < 0) found = false;
-        else if (k === from) found = (words.get(w) ?? 0) > ownCount(pageIds, i, own, w, -1);
+        else if (k === from) found = (words.get(w) ?? 0) > ownCount(lattice, i, own, w, -1);
         else {
           const v = ids[k - 1] as number;
-          found = (pairs.get(pairKey(v, w)) ?? 0) > ownCount(pageIds, i, own, w, v);
+          found = (pairs.get(pairKey(v, w)) ?? 0) > ownCount(lattice, i, own, w, v);
         }
         if (found) logP += lm.unigram(w);
       }
       if (!found) continue;
-      const chance = -Math.expm1(-pageLength * 10 ** logP);
+      const chance = -Math.expm1(-n * 10 ** logP);
       out[o] = Math.max(0, Math.log10(ORIGINAL_ON_PAGE / chance));
     }
   }
@@ -406,12 +406,14 @@ function usedOnPage(lattice: Lattice): Float64Array {
 
 const pairKey = (v: number, w: number) => v * PAIR_STRIDE + w;
 
-/** How often word w (after word v, unless v is -1) stands in tokens from .. to - 1. */
-function ownCount(pageIds: readonly (readonly number[])[], from: number, to: number, w: number, v: number): number {
+/** How often word w (after word v, unless v is -1) stands among the page's words of tokens from .. to - 1. */
+function ownCount(lattice: Lattice, from: number, to: number, w: number, v: number): number {
+  const { first, idsFrom, ids } = lattice;
   let count = 0;
-  let prev = from > 0 ? (pageIds[from - 1]?.at(-1) ?? -1) : -1;
+  let prev = from > 0 ? (ids[(idsFrom[(first[from - 1] as number) + 1] as number) - 1] as number) : -1;
   for (let t = from; t < to; t++) {
-    for (const x of pageIds[t] as number[]) {
+    for (let k = idsFrom[first[t] as number] as number, end = idsFrom[(first[t] as number) + 1] as number; k < end; k++) {
+      const x = ids[k] as number;
       if (x === w && (v < 0 || prev === v)) count++;
       prev = x;
     }
@@ -824,7 +826,6 @@ function buildOptions(
     ids: Int32Array.from(flatIds),
     logProb: logProbs.subarray(0, count),
     replaceable: replaceable.subarray(0, count),
-    pageIds: ids,
     onPage: null,
     candidate: candidates,
     breaks,
