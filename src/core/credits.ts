@@ -183,10 +183,7 @@ function matchAt(tokens: Token[], i: number, line: string, channel: ChannelModel
   let best: Scored | null = null;
   for (const e of entriesAt(tokens, i, line, channel)) {
     const m = tryEntry(e, tokens, i, line, channel);
-    if (!m) continue;
-    const tie = best !== null && m.end === best.end && m.exact === best.exact;
-    const mine = preferred.has(m.entry.name);
-    if (!best || (tie && mine !== preferred.has(best.entry.name) ? mine : better(m, best))) best = m;
+    if (m && (!best || better(m, best, preferred))) best = m;
   }
   return best;
 }
@@ -255,9 +252,13 @@ function tryEntry(e: Entry, tokens: Token[], i: number, line: string, channel: C
   return best;
 }
 
-/** The most tokens explained, then the most words matched exactly, then the likelier swaps. */
-function better(m: Scored, than: Scored): boolean {
-  return m.end > than.end || (m.end === than.end && (m.exact > than.exact || (m.exact === than.exact && m.logProb > than.logProb)));
+/** The most tokens explained, then the most words matched exactly, then a `preferred` name, then the likelier swaps. */
+function better(m: Scored, than: Scored, preferred: ReadonlySet<string> = NO_LABELS): boolean {
+  if (m.end !== than.end) return m.end > than.end;
+  if (m.exact !== than.exact) return m.exact > than.exact;
+  const mine = preferred.has(m.entry.name);
+  if (mine !== preferred.has(than.entry.name)) return mine;
+  return m.logProb > than.logProb;
 }
 
 /** Whether a match of entry e over tokens first .. end - 1 with `exact` words as written can be trusted. */
