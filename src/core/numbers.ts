@@ -4,6 +4,8 @@
  * token is scored as those words: "14 periods" and "14 points" then differ as "fourteen periods" and
  * "fourteen points" do, where a stand-in word for any number gave both the same context.
  */
+import { isDigit } from './tokenize';
+
 const ONES = [
   'zero',
   'one',
@@ -112,7 +114,6 @@ export function numberWords(norm: string): string[] | null {
 }
 
 const CURRENCY: Record<string, string> = { $: 'dollars', '£': 'pounds', '€': 'euros' };
-const isDigit = (c: number) => c >= 48 && c <= 57;
 
 /**
  * The spoken words of number token i in its place: numberWords, plus what the punctuation around it

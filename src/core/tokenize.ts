@@ -172,9 +172,10 @@ function abbreviationEnd(text: string, start: number): number {
   }
 }
 
-/** What separates a token from the one before, text[a, b). */
-const isDigit = (c: number) => c >= 48 && c <= 57;
+/** An ASCII digit's code unit. */
+export const isDigit = (c: number) => c >= 48 && c <= 57;
 
+/** What separates a token from the one before, text[a, b). */
 function gapBetween(text: string, a: number, b: number): Gap {
   if (b - a === 1) {
     const c = text.charCodeAt(a);
