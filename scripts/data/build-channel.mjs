@@ -355,12 +355,13 @@ export function buildChannel(lmWords, lmUniProb, params = CHANNEL_PARAMS) {
     m.set(original, (m.get(original) ?? 0) + p);
   };
   const credits = JSON.parse(fs.readFileSync(path.join(ROOT, 'src/core/data/credits.json'), 'utf8'));
-  const creditWords = [...new Set([...credits.agencies, ...credits.labels].flatMap((n) => n.toLowerCase().split(/[\s-]+/)))]
+  const nameWords = (n) => n.toLowerCase().split(/[\s-]+/);
+  const creditWords = [...new Set([...credits.agencies, ...credits.labels].flatMap(nameWords))]
     .filter((w) => isOriginalCandidate(w) && !STOP.has(w) && analyze(wn, w).length > 0)
     .sort();
   // Moby only for the labels' words ("photograph", "file", "pool"): the agencies' words are many, and
   // their names are mostly matched on a word the spinner cannot touch ("Getty", "Reuters").
-  const labelWords = new Set(credits.labels.flatMap((n) => n.toLowerCase().split(/[\s-]+/)));
+  const labelWords = new Set(credits.labels.flatMap(nameWords));
   for (const o of creditWords) {
     const an = analyze(wn, o);
     for (const a of an) {
