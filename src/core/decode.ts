@@ -268,8 +268,7 @@ function costs(lattice: Lattice, params: DecodeParams): Float64Array {
   const { candidate, logProb, replaceable } = lattice;
   const cost = new Float64Array(candidate.length);
   // Only a pass that weighs it pays for it: the restore pass, which a clean page never reaches.
-  if (params.pageBonus !== 0) lattice.onPage ??= usedOnPage(lattice);
-  const onPage = params.pageBonus === 0 ? null : lattice.onPage;
+  const onPage = params.pageBonus === 0 ? null : pageEvidence(lattice);
   for (let o = 0; o < cost.length; o++) {
     cost[o] =
       candidate[o] !== null
@@ -352,6 +351,12 @@ function keepBest(slot: number[], count: number, score: Float64Array): void {
     }
     slot[j + 1] = s;
   }
+}
+
+/** usedOnPage, worked out once per lattice. */
+function pageEvidence(lattice: Lattice): Float64Array {
+  lattice.onPage ??= usedOnPage(lattice);
+  return lattice.onPage;
 }
 
 /**
