@@ -45,6 +45,15 @@ describe('findSignoffs', () => {
     expect(findSignoffs('Priya Mbeki gave to this report and more.', channel)).toEqual([]);
   });
 
+  it('finds the “to this report” line of a long page after prose that used the words first', () => {
+    const prose = 'Officials objected to this report and to this report’s sources.\n';
+    const text = `${prose}${'Talks went on.\n'.repeat(200)}Priya Mbeki gave to this report.\nMore talks.\nJo Lee contributed to this report.`;
+    expect(findSignoffs(text, channel).map((h) => text.slice(h.start, h.end))).toEqual([
+      'gave to this report',
+      'contributed to this report',
+    ]);
+  });
+
   it('needs a sign-off’s place and a name after it: prose that starts the same way is not one', () => {
     expect(findSignoffs('Accounting by the firm showed a loss.', channel)).toEqual([]);
     expect(findSignoffs('Analysts said (accounting by Smith aside) the loss was small.', channel)).toEqual([]);

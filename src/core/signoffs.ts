@@ -33,6 +33,13 @@ const WITH = /[ \t]*with /iy;
 export function findSignoffs(text: string, channel: ChannelModel | null): SignoffHit[] {
   const hits: SignoffHit[] = [];
   let lineStart = 0;
+  // Every " to this report", found before the lines are walked: a search from each line scans the rest
+  // of a long page once per line. Kept out of the line loop altogether: with the search in the loop
+  // behind a guard that never let it run, optimised code still took as long as one search per line
+  // (Node 20, 100,000 words: 0.8 s).
+  const reports: number[] = [];
+  for (let at = text.indexOf(REPORT); at >= 0; at = text.indexOf(REPORT, at + REPORT.length)) reports.push(at);
+  let r = 0;
   while (lineStart < text.length) {
     const nl = text.indexOf('\n', lineStart);
     const lineEnd = nl < 0 ? text.length : nl;
@@ -40,7 +47,7 @@ export function findSignoffs(text: string, channel: ChannelModel | null): Signof
     const opened = OPENED.exec(text);
     if (opened) {
       const starts = [lineStart + opened[0].length];
-      for (let i = text.indexOf(';', lineStart); i >= 0 && i < lineEnd; i = text.indexOf(';', i + 1)) starts.push(i + 1);
+      for (let i = lineStart; i < lineEnd; i++) if (text.charCodeAt(i) === 59 /* ; */) starts.push(i + 1);
       for (const at of starts) {
         const hit = formulaAt(text, at, lineEnd, channel, true);
         if (hit) hits.push(hit);
@@ -50,7 +57,9 @@ export function findSignoffs(text: string, channel: ChannelModel | null): Signof
       const hit = WITH.test(text) ? formulaAt(text, lineStart, lineEnd, channel, false) : null;
       if (hit) hits.push(hit);
     }
-    const credit = contributedAt(text, lineStart, lineEnd, channel);
+    while (r < reports.length && (reports[r] as number) < lineStart) r++;
+    const report = reports[r];
+    const credit = report !== undefined && report < lineEnd ? contributedAt(text, report, lineStart, lineEnd, channel) : null;
     if (credit) hits.push(credit);
     lineStart = lineEnd + 1;
   }
@@ -93,11 +102,11 @@ const REPORT = ' to this report';
 /**
  * The Associated Press's "Associated Press writer A contributed to this report." (CNBC and others
  * write it too): "contributed", as written or swapped ("gave"), after a capitalised name (not a
- * sentence's first word: "Everyone gave…") and before "to this report" at the end of its sentence.
+ * sentence's first word: "Everyone gave…") and before "to this report" (at `at`, in the line) at the end
+ * of its sentence.
  */
-function contributedAt(text: string, lineStart: number, lineEnd: number, channel: ChannelModel | null): SignoffHit | null {
-  const at = text.indexOf(REPORT, lineStart);
-  if (at < 0 || at >= lineEnd || !/^[.\s]*$/.test(text.slice(at + REPORT.length, Math.min(lineEnd, at + REPORT.length + 3)))) return null;
+function contributedAt(text: string, at: number, lineStart: number, lineEnd: number, channel: ChannelModel | null): SignoffHit | null {
+  if (!/^[.\s]*$/.test(text.slice(at + REPORT.length, Math.min(lineEnd, at + REPORT.length + 3)))) return null;
   const before = tokenize(text, Math.max(lineStart, at - 60), at);
   const verb = before.at(-1);
   const name = before.at(-2);
