@@ -177,4 +177,12 @@ describe('analyze on long texts', () => {
     const shared = chunked.spans.filter((s) => same.has(key(s))).length;
     expect(shared / whole.spans.length).toBeGreaterThan(0.9);
   });
+
+  it('restores a chunked text the same whether its lattices are kept for the restore pass or built again', () => {
+    const kept = analyze(seed, res, {}, { ...DEFAULT_PARAMS, chunkChars: 2_000 });
+    const rebuilt = analyze(seed, res, {}, { ...DEFAULT_PARAMS, chunkChars: 2_000, keepChars: 0 });
+    expect(kept.verdict.spun).toBe(true);
+    expect(rebuilt.spans).toEqual(kept.spans);
+    expect(rebuilt.restoredText).toBe(kept.restoredText);
+  });
 });
