@@ -121,6 +121,13 @@ describe('analyze on clean text', () => {
     },
   );
 
+  it('takes a credit line repaired by guessing its last word for mangling, not for a spinner’s tell', () => {
+    const withCredit = (credit: string) => analyze(`${clean}\nOwen Stroud/${credit}\n${clean}`, res);
+    const intact = withCredit('Getty Images').verdict.score;
+    expect(withCredit('Getty Marries').verdict.score).toBe(intact);
+    expect(withCredit('Getty Photos').verdict.score).toBeGreaterThan(intact);
+  });
+
   it('does not name a publisher for text without any sign of one', () => {
     expect(analyze('Heat the oven to 200C. Roast the potatoes for 40 minutes, turning once.', res).source.publisher).toBeNull();
   });

@@ -88,7 +88,7 @@ export function analyze(text: string, resources: Resources, options: AnalyzeOpti
     if (keep) kept.push({ tokens, lattice });
   }
   const verdict = verdictOf(
-    { words, margins, spintax: spintax.length, mangledCredits: credits.filter((c) => c.mangled).length },
+    { words, margins, spintax: spintax.length, mangledCredits: credits.filter((c) => c.swapped).length },
     threshold,
     params.verdict,
   );
@@ -137,7 +137,7 @@ export function analyze(text: string, resources: Resources, options: AnalyzeOpti
   const disjoint = keepDisjoint(spans);
   const restoredText = applySpans(text, disjoint);
 
-  const creditsOut = credits.map(({ fixes: _fixes, ...c }) => c);
+  const creditsOut = credits.map(({ fixes: _fixes, swapped: _swapped, ...c }) => c);
   const source = inferSource({ text, restoredText, url: options.url, meta: options.meta });
   return {
     version: ANALYSIS_VERSION,

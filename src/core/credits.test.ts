@@ -42,6 +42,14 @@ describe('findCredits', () => {
     expect(c?.mangled).toBe(true);
   });
 
+  it('counts a swap the channel knows as a spinner’s tell, and a guessed last word as mangling only', () => {
+    const at = (line: string) => findCredits(`A caption.\n${line}\nNext paragraph of the story goes here.`, channel)[0];
+    expect(at('Owen Stroud/Getty Photos')).toMatchObject({ mangled: true, swapped: true });
+    // A translated copy mangles a name too ("Getty Marries"): repaired, but no evidence of a spinner.
+    expect(at('Owen Stroud/Getty Marries')).toMatchObject({ restored: 'Owen Stroud/Getty Images', mangled: true, swapped: false });
+    expect(at('Owen Stroud/Getty Images')).toMatchObject({ mangled: false, swapped: false });
+  });
+
   it("restores a spun label to the label the page's intact credits use", () => {
     const spun = 'Exposure: Ruth Amadi/The Guardian';
     const page = (lines: string[]) => findCredits(['A caption.', ...lines, 'Next paragraph of the story goes here.'].join('\n'), channel);

@@ -20,6 +20,11 @@ export interface CreditFix {
 
 export interface CreditLine extends Credit {
   fixes: CreditFix[];
+  /**
+   * Some repair is a swap the channel knows: a spinner's tell. A line repaired only by guessing a
+   * name's last word ("Getty Marries") is mangled, but a translation or a typo mangles names too.
+   */
+  swapped: boolean;
 }
 
 type EntryKind = 'agency' | 'label' | 'connector';
@@ -49,6 +54,8 @@ interface Match {
   /** Exclusive token index. */
   end: number;
   changed: boolean;
+  /** A word of it was taken on the rest of the name's say-so (WILDCARD_LOGPROB), not as a swap the channel knows. */
+  guessed: boolean;
 }
 
 /** Find every photo-credit line in `text`. `channel` lets spun names be recognised. */
@@ -169,6 +176,7 @@ function creditOfLine(
     photographer,
     agencies,
     mangled: fixes.length > 0,
+    swapped: matches.some((m) => m.changed && !m.guessed),
     notes,
     fixes,
     intactLabels,
@@ -220,18 +228,18 @@ function tryEntry(e: Entry, tokens: Token[], i: number, line: string, channel: C
   // Each word as written or as a spun form of one to three tokens; every way through is tried, as the
   // word as written can be the start of a longer spun form ("File cabinet Photo": "File Photo").
   let best: Scored | null = null;
-  const walk = (w: number, j: number, exact: number, logProb: number, changed: boolean): void => {
+  const walk = (w: number, j: number, exact: number, logProb: number, changed: boolean, guessed = false): void => {
     if (w === e.words.length) {
-      const m = accepted(e, tokens, i, j, line, exact) ? { entry: e, first: i, end: j, changed, exact, logProb } : null;
+      const m = accepted(e, tokens, i, j, line, exact) ? { entry: e, first: i, end: j, changed, guessed, exact, logProb } : null;
       if (m && (!best || better(m, best))) best = m;
       return;
     }
     const want = e.words[w] as string;
     const tok = tokens[j];
     if (!tok || (w > 0 && !sameSegment(line, tokens[j - 1] as Token, tok))) return;
-    if (tok.norm === want) walk(w + 1, j + 1, exact + 1, logProb, changed);
+    if (tok.norm === want) walk(w + 1, j + 1, exact + 1, logProb, changed, guessed);
     const spun = channel ? spunForms(tokens, j, want, line, channel) : [];
-    for (const f of spun) walk(w + 1, j + f.length, exact, logProb + f.logProb, true);
+    for (const f of spun) walk(w + 1, j + f.length, exact, logProb + f.logProb, true, guessed);
     // The last word of a brand the rest names beyond doubt ("Getty" + any synonym of "Images"):
     // spinners draw on whole thesauri, so the channel cannot list every spun form. A cut-off of the
     // name ("Press Ser") is not a spun form.
@@ -246,7 +254,7 @@ function tryEntry(e: Entry, tokens: Token[], i: number, line: string, channel: C
       tok.kind === 'word' &&
       !want.startsWith(tok.norm)
     )
-      walk(w + 1, j + 1, exact, logProb + WILDCARD_LOGPROB, true);
+      walk(w + 1, j + 1, exact, logProb + WILDCARD_LOGPROB, true, true);
   };
   walk(0, i, 0, 0, false);
   return best;

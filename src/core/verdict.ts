@@ -12,6 +12,7 @@ export interface Evidence {
   /** log10 margins of the detection pass's restorations. */
   margins: number[];
   spintax: number;
+  /** Credit lines with a name mangled by a swap the channel knows (not by a guess: credits.ts). */
   mangledCredits: number;
 }
 
