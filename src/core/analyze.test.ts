@@ -121,6 +121,27 @@ describe('analyze on clean text', () => {
     },
   );
 
+  it('does not take British spellings the model never saw (“fulfil”, “ageing”, “sceptical”) for spun wording', () => {
+    const british =
+      'Ministers said they would fulfil their pledge to the ageing population, though sceptical MPs questioned the cost. ' +
+      'The paediatric ward will reopen in the spring after a skilful refit, and enrolment at the nursing school has risen. ' +
+      'Councils said worn tyres and aluminium cans would be collected separately, and that the scheme would fulfil its targets.';
+    const american: Record<string, string> = {
+      fulfil: 'fulfill',
+      ageing: 'aging',
+      sceptical: 'skeptical',
+      paediatric: 'pediatric',
+      skilful: 'skillful',
+      enrolment: 'enrollment',
+      tyres: 'tires',
+      aluminium: 'aluminum',
+    };
+    const a = analyze(british, res);
+    const b = analyze(british.replace(/\p{L}+/gu, (w) => american[w] ?? w), res);
+    expect(a.verdict.spun).toBe(false);
+    expect(a.verdict.score).toBeLessThan(b.verdict.score + 0.1);
+  });
+
   it('takes a credit line repaired by guessing its last word for mangling, not for a spinner’s tell', () => {
     const withCredit = (credit: string) => analyze(`${clean}\nOwen Stroud/${credit}\n${clean}`, res);
     const intact = withCredit('Getty Images').verdict.score;

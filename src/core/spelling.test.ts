@@ -24,6 +24,15 @@ describe('isSpellingVariant', () => {
     ['judgement', 'judgment'],
     ['health care', 'healthcare'],
     ['e-mail', 'email'],
+    ['fulfil', 'fulfill'],
+    ['skilful', 'skillful'],
+    ['enrolment', 'enrollment'],
+    ['ageing', 'aging'],
+    ['sceptical', 'skeptical'],
+    ['paediatric', 'pediatric'],
+    ['haemorrhage', 'hemorrhage'],
+    ['tyres', 'tires'],
+    ['aluminium', 'aluminum'],
   ])('takes %s and %s for one word', (a, b) => {
     expect(isSpellingVariant(a, b)).toBe(true);
     expect(isSpellingVariant(b, a)).toBe(true);
@@ -40,6 +49,11 @@ describe('isSpellingVariant', () => {
     ['program', 'program'],
     ['lapse', 'laps'],
     ['colour', 'colors'],
+    ['poet', 'pet'],
+    ['prey', 'pray'],
+    ['scull', 'skull'],
+    ['pouring', 'poring'],
+    ['stadium', 'stadum'],
   ])('does not take %s and %s for spellings of one word', (a, b) => {
     expect(isSpellingVariant(a, b)).toBe(false);
   });
@@ -58,15 +72,22 @@ describe('americanSpellings', () => {
     expect(americanSpellings('colour')).toEqual(['color']);
     expect(americanSpellings('centre')).toEqual(['center']);
     expect(americanSpellings('organisation')).toEqual(['organization']);
+    expect(americanSpellings('fulfilment')).toEqual(['fulfillment']);
+    expect(americanSpellings('skilfully')).toEqual(['skillfully']);
+    expect(americanSpellings('ageing')).toEqual(['aging']);
+    expect(americanSpellings('sceptics')).toEqual(['skeptics']);
+    expect(americanSpellings('anaesthetic')).toEqual(['anesthetic']);
+    expect(americanSpellings('tyre')).toEqual(['tire']);
+    expect(americanSpellings('aluminium')).toEqual(['aluminum']);
   });
 
   it('leaves alone the words that only look like it', () => {
-    for (const w of ['business', 'four', 'hour', 'since', 'fence', 'filled', 'wise', 'rise', 'tour', 'realize'])
+    for (const w of ['business', 'four', 'hour', 'since', 'fence', 'filled', 'wise', 'rise', 'tour', 'realize', 'oil', 'seeing', 'stadium', 'tyrant'])
       expect(americanSpellings(w)).toEqual([]);
   });
 
   it('gives only pairs isSpellingVariant accepts', () => {
-    for (const w of ['analysed', 'neighbours', 'licence', 'modelling', 'theatres', 'counsellor'])
+    for (const w of ['analysed', 'neighbours', 'licence', 'modelling', 'theatres', 'counsellor', 'fulfils', 'whingeing', 'leukaemia', 'tyres', 'until'])
       for (const v of americanSpellings(w)) expect(isSpellingVariant(w, v)).toBe(true);
   });
 });

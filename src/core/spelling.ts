@@ -21,33 +21,45 @@ export function isSpellingVariant(a: string, b: string): boolean {
   if (a.length - end - start > 2 || b.length - end - start > 2) return false;
   const x = a.slice(start, a.length - end);
   const y = b.slice(start, b.length - end);
-  const rule = ALTERNATIONS.get(`${x}|${y}`) ?? ALTERNATIONS.get(`${y}|${x}`);
-  return rule !== undefined && start >= rule[0] && a.startsWith(rule[1] ?? '', a.length - end);
+  const rules = ALTERNATIONS.get(`${x}|${y}`) ?? ALTERNATIONS.get(`${y}|${x}`);
+  return rules?.some(([least, then = '']) => start >= least && a.startsWith(then, a.length - end)) ?? false;
 }
 
 /**
  * What one spelling has where the other has something else: the shared start it needs, and what
  * must follow it, if anything.
  */
-const ALTERNATIONS = new Map<string, [number, string?]>([
-  ['s|z', [3]], // organise, analyse, organisation
-  ['u|', [4]], // colour, favourite, neighbouring (not "four", "hour", "flour")
-  ['re|er', [3]], // centre, fibre, theatre
-  ['c|s', [4]], // offence, defence, licence, practise
-  ['me|', [4]], // programme
-  ['l|', [5]], // travelled, modelling, counsellor (not "filled")
-  ['ue|', [4]], // catalogue, dialogue
-  ['e|', [4, 'ment']], // judgement, acknowledgement (not "lapse")
-  [' |', [2]], // health care
-  ['-|', [1]], // e-mail
-  ['-| ', [2]], // decision-making, decision making
+const ALTERNATIONS = new Map<string, [number, string?][]>([
+  ['s|z', [[3]]], // organise, analyse, organisation
+  ['u|', [[4]]], // colour, favourite, neighbouring (not "four", "hour", "flour")
+  ['re|er', [[3]]], // centre, fibre, theatre
+  ['c|s', [[4]]], // offence, defence, licence, practise
+  ['me|', [[4]]], // programme
+  ['l|', [[4]]], // travelled, modelling, counsellor, fulfil, skilful (not "filled")
+  ['ue|', [[4]]], // catalogue, dialogue
+  [
+    'e|',
+    [
+      [4, 'ment'],
+      [2, 'ing'],
+    ],
+  ], // judgement, acknowledgement (not "lapse"); ageing, whingeing
+  ['c|k', [[1, 'ept']]], // sceptical, scepticism
+  ['a|', [[1, 'e']]], // paediatric, anaesthetic, leukaemia, haemorrhage
+  ['y|i', [[1, 're']]], // tyre, tyres
+  ['i|', [[6, 'um']]], // aluminium
+  [' |', [[2]]], // health care
+  ['-|', [[1]]], // e-mail
+  ['-| ', [[2]]], // decision-making, decision making
 ]);
 
 /**
  * American spellings a British one may stand for, one alternation apart ("realise" → "realize",
- * "offences" → "offenses", "travelled" → "traveled", "centre" → "center"); each passes
- * isSpellingVariant. Only where British spelling puts them: "ise"/"yse" (not "business"), "our"
- * (not "four"), "nce" as a noun ending, a doubled "l" before a vowel, "re" at the end.
+ * "offences" → "offenses", "travelled" → "traveled", "centre" → "center", "fulfil" → "fulfill",
+ * "ageing" → "aging", "sceptical" → "skeptical", "paediatric" → "pediatric", "tyre" → "tire");
+ * each passes isSpellingVariant. Only where British spelling puts them: "ise"/"yse" (not
+ * "business"), "our" (not "four"), "nce" as a noun ending, a doubled "l" before a vowel, "re" at the
+ * end, a single "l" at the end or before "ment"/"ful", "geing", "scept", "ae", "tyre", "-ium".
  */
 export function americanSpellings(word: string): string[] {
   const out: string[] = [];
@@ -56,19 +68,38 @@ export function americanSpellings(word: string): string[] {
     if (isSpellingVariant(word, v) && !out.includes(v)) out.push(v);
   };
   const n = word.length;
-  for (let i = 2; i < n; i++) {
+  for (let i = 1; i < n; i++) {
     const c = word.charCodeAt(i);
     const prev = word[i - 1];
     const next = word[i + 1];
-    if (c === 115 /* s */ && (prev === 'i' || prev === 'y') && (next === 'e' || next === 'i' || next === 'a')) add(i, 1, 'z');
+    if (c === 97 /* a */ && next === 'e' && !isVowel(prev)) add(i, 1, '');
+    else if (i < 2) continue;
+    else if (c === 115 /* s */ && (prev === 'i' || prev === 'y') && (next === 'e' || next === 'i' || next === 'a')) add(i, 1, 'z');
     else if (c === 117 /* u */ && prev === 'o' && next === 'r') add(i, 1, '');
     else if (c === 99 /* c */ && prev === 'n' && next === 'e' && (i + 2 === n || word[i + 2] === 's')) add(i, 1, 's');
     else if (c === 108 /* l */ && prev === 'l' && (next === 'e' || next === 'i' || next === 'o')) add(i, 1, '');
     else if (c === 114 /* r */ && prev === 't' && next === 'e' && (i + 2 === n || word[i + 2] === 's' || word[i + 2] === 'd'))
       add(i, 2, 'er');
+    else if (
+      c === 108 /* l */ &&
+      i >= 3 &&
+      (prev === 'i' || prev === 'o' || prev === 'a') &&
+      !isVowel(word[i - 2]) &&
+      SINGLE_L_ENDS.has(word.slice(i + 1))
+    )
+      add(i, 0, 'l');
+    else if (c === 101 /* e */ && prev === 'g' && word.startsWith('ing', i + 1) && (i + 4 === n || (i + 5 === n && word[i + 4] === 's')))
+      add(i, 1, '');
+    else if (c === 105 /* i */ && i === n - 3 && n > 8 && word.endsWith('ium')) add(i, 1, '');
   }
+  if (word.startsWith('scept')) add(1, 1, 'k');
+  if (word === 'tyre' || word === 'tyres') add(1, 1, 'i');
   return out;
 }
+
+/** What follows a British single "l" that American writers double: fulfil, fulfils, fulfilment, skilful, skilfully. */
+const SINGLE_L_ENDS = new Set(['s', 'ment', 'ments', 'ful', 'fully', '']);
+const isVowel = (ch: string | undefined) => ch === 'a' || ch === 'e' || ch === 'i' || ch === 'o' || ch === 'u';
 
 /**
  * Spellings only American writers use: "-ize" after four letters or more ("organize", not "prize"),
