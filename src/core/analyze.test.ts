@@ -137,7 +137,10 @@ describe('analyze on clean text', () => {
       aluminium: 'aluminum',
     };
     const a = analyze(british, res);
-    const b = analyze(british.replace(/\p{L}+/gu, (w) => american[w] ?? w), res);
+    const b = analyze(
+      british.replace(/\p{L}+/gu, (w) => american[w] ?? w),
+      res,
+    );
     expect(a.verdict.spun).toBe(false);
     expect(a.verdict.score).toBeLessThan(b.verdict.score + 0.1);
   });

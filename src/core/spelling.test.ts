@@ -82,12 +82,39 @@ describe('americanSpellings', () => {
   });
 
   it('leaves alone the words that only look like it', () => {
-    for (const w of ['business', 'four', 'hour', 'since', 'fence', 'filled', 'wise', 'rise', 'tour', 'realize', 'oil', 'seeing', 'stadium', 'tyrant'])
+    for (const w of [
+      'business',
+      'four',
+      'hour',
+      'since',
+      'fence',
+      'filled',
+      'wise',
+      'rise',
+      'tour',
+      'realize',
+      'oil',
+      'seeing',
+      'stadium',
+      'tyrant',
+    ])
       expect(americanSpellings(w)).toEqual([]);
   });
 
   it('gives only pairs isSpellingVariant accepts', () => {
-    for (const w of ['analysed', 'neighbours', 'licence', 'modelling', 'theatres', 'counsellor', 'fulfils', 'whingeing', 'leukaemia', 'tyres', 'until'])
+    for (const w of [
+      'analysed',
+      'neighbours',
+      'licence',
+      'modelling',
+      'theatres',
+      'counsellor',
+      'fulfils',
+      'whingeing',
+      'leukaemia',
+      'tyres',
+      'until',
+    ])
       for (const v of americanSpellings(w)) expect(isSpellingVariant(w, v)).toBe(true);
   });
 });
