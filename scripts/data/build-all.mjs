@@ -59,6 +59,7 @@ const manifest = {
         SOURCES.wordnet,
         SOURCES.mythes,
         SOURCES.moby,
+        { ...SOURCES.offensive, use: 'originals never restored to from the general thesauri' },
         { name: 'spinner table', kind: 'project', files: spinnerFiles, license: 'MIT (this project)' },
       ],
     },

@@ -124,6 +124,12 @@ export function rowDiffs(original, spun) {
   return out;
 }
 
+/** The LDNOOBW English list (naughty-words on npm): words and phrases, lowercased. */
+function loadOffensive() {
+  const dir = npmPackage(SOURCES.offensive.name, SOURCES.offensive.version);
+  return new Set(JSON.parse(fs.readFileSync(path.join(dir, SOURCES.offensive.file), 'utf8')).map((w) => norm(w)));
+}
+
 /** th_en_US_v2.dat: "word|n" then n lines "(pos)|term|term (annotation)|…". Lowercased, plain terms only. */
 function loadMythes(file) {
   if (!fs.existsSync(file)) throw new Error(`${file} is missing: apt-get install mythes-en-us`);
@@ -160,10 +166,20 @@ export function buildChannel(lmWords, lmUniProb, params = CHANNEL_PARAMS) {
   });
   const rankOf = (w) => rank.get(w) ?? 1e9;
 
+  // Words a news writer does not use outside quotes (obscenities, slurs, sexual terms: the LDNOOBW
+  // list) are never an original a general thesaurus may restore to. The language model learnt
+  // conversational text, where "shit" is commoner than "noted", so without this it would take
+  // "bedding" for a spun "fucking" and "Squawk" for a spun "Bitch" (all four such restorations on
+  // the dev and synthetic sets were wrong). They stay spun forms: spinners do write them ("member
+  // states" → "penis states"). The spinner table's own pairs are kept as they are.
+  const offensive = loadOffensive();
+  const isOffensive = (original) => offensive.has(original) || original.split(/[ -]/).some((w) => offensive.has(w));
+
   /** edges: spun -> Map original -> {p, src} (probabilities summed per source, best source kept as label) */
   const edges = new Map();
   const add = (spun, original, p, src) => {
     if (!spun || !original || spun === original || p <= 0) return;
+    if (src !== 'spinner' && isOffensive(original)) return;
     let m = edges.get(spun);
     if (!m) {
       m = new Map();

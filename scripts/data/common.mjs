@@ -40,6 +40,13 @@ export const SOURCES = {
     file: 'words.txt',
     license: 'Moby Thesaurus II: public domain (package code MIT)',
   },
+  offensive: {
+    name: 'naughty-words',
+    kind: 'npm',
+    version: '1.2.0',
+    file: 'en.json',
+    license: 'CC-BY-4.0 (List of Dirty, Naughty, Obscene, and Otherwise Bad Words, Shutterstock)',
+  },
 };
 
 export function ensureDir(dir) {
