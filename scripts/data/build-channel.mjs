@@ -50,6 +50,8 @@ export const CHANNEL_PARAMS = {
    * known name in a known shape, where a rare swap is safe to believe); the decoder never does.
    */
   maxCreditPerKey: 8,
+  /** a general thesaurus's original of one or two letters must rank this high among the LM's words */
+  shortOriginalRank: 1000,
   reliability: {
     seed: 0.9,
     known: 0.6,
@@ -177,9 +179,13 @@ export function buildChannel(lmWords, lmUniProb, params = CHANNEL_PARAMS) {
 
   /** edges: spun -> Map original -> {p, src} (probabilities summed per source, best source kept as label) */
   const edges = new Map();
+  // A one- or two-letter original from a thesaurus is an abbreviation or a symbol ("ta" for tantalum,
+  // "la" for Louisiana, "ab" for the month Av, "ai") unless it is one of the commonest words ("up",
+  // "go", "us"): a news writer spells out what a thesaurus abbreviates.
+  const isAbbreviation = (original) => original.length <= 2 && rankOf(original) >= params.shortOriginalRank;
   const add = (spun, original, p, src) => {
     if (!spun || !original || spun === original || p <= 0) return;
-    if (src !== 'spinner' && isOffensive(original)) return;
+    if (src !== 'spinner' && (isOffensive(original) || isAbbreviation(original))) return;
     let m = edges.get(spun);
     if (!m) {
       m = new Map();

@@ -76,6 +76,18 @@ describe('channel model', () => {
     expect(originals('angstrom')).not.toContain('a');
   });
 
+  it('offers no obscenity and no abbreviation as an original, though spinners may write them', () => {
+    expect(originals('bedding')).not.toContain('fucking');
+    expect(originals('squawk')).not.toContain('bitch');
+    expect(originals('excite')).not.toContain('sex');
+    expect(originals('tantalum')).not.toContain('ta');
+    expect(originals('louisiana')).not.toContain('la');
+    expect(originals('artificial intelligence')).not.toContain('ai');
+    // the commonest short words stay, and an offensive word is still a spun form
+    expect(originals('rifle')).toContain('go');
+    expect(originals('penis')).toContain('member');
+  });
+
   it('returns candidates sorted by log-probability, all negative or zero', () => {
     for (const k of ['mentioned', 'extra', 'folks', 'information']) {
       const c = ch.lookup(k) ?? [];
