@@ -50,6 +50,7 @@ describe('isSpellingVariant', () => {
     ['lapse', 'laps'],
     ['colour', 'colors'],
     ['poet', 'pet'],
+    ['startled', 'started'],
     ['prey', 'pray'],
     ['scull', 'skull'],
     ['pouring', 'poring'],

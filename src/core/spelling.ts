@@ -22,20 +22,25 @@ export function isSpellingVariant(a: string, b: string): boolean {
   const x = a.slice(start, a.length - end);
   const y = b.slice(start, b.length - end);
   const rules = ALTERNATIONS.get(`${x}|${y}`) ?? ALTERNATIONS.get(`${y}|${x}`);
-  return rules?.some(([least, then = '']) => start >= least && a.startsWith(then, a.length - end)) ?? false;
+  return (
+    rules?.some(
+      ([least, then = '', after]) =>
+        start >= least && a.startsWith(then, a.length - end) && (after === undefined || a[start - 1] === after),
+    ) ?? false
+  );
 }
 
 /**
- * What one spelling has where the other has something else: the shared start it needs, and what
- * must follow it, if anything.
+ * What one spelling has where the other has something else: the shared start it needs, what must
+ * follow it, if anything, and which letter must come right before it, if one must.
  */
-const ALTERNATIONS = new Map<string, [number, string?][]>([
+const ALTERNATIONS = new Map<string, [number, string?, string?][]>([
   ['s|z', [[3]]], // organise, analyse, organisation
   ['u|', [[4]]], // colour, favourite, neighbouring (not "four", "hour", "flour")
   ['re|er', [[3]]], // centre, fibre, theatre
   ['c|s', [[4]]], // offence, defence, licence, practise
   ['me|', [[4]]], // programme
-  ['l|', [[4]]], // travelled, modelling, counsellor, fulfil, skilful (not "filled")
+  ['l|', [[4, '', 'l']]], // a doubled l: travelled, modelling, counsellor, fulfil, skilful (not "filled", "startled")
   ['ue|', [[4]]], // catalogue, dialogue
   [
     'e|',
