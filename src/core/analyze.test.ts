@@ -95,6 +95,12 @@ describe('analyze on a spun British article', () => {
     // The model learnt American text: as written, "offences" and "organised" are words it never saw.
     expect(a.spans.filter((s) => ['offences', 'organised'].includes(s.text))).toEqual([]);
   });
+
+  it('leaves the writer’s own “However,” alone on a spun page (a spinner adds no comma)', () => {
+    const a = analyze(`${spun} However, the regulator said the fines were fair and would stand.`, res);
+    expect(a.verdict.spun).toBe(true);
+    expect(a.spans.filter((s) => s.text === 'However')).toEqual([]);
+  });
 });
 
 describe('analyze on clean text', () => {

@@ -6,6 +6,7 @@ import { applyCase } from './casing';
 import { findCredits } from './credits';
 import { buildLattice, DETECT_DECODE, type DecodeParams, decodeLattice, type Lattice, RESTORE_DECODE } from './decode';
 import { DEFAULT_NAME_PARAMS, type NameParams, withNames, withoutNameSwaps, withoutShrunkNames } from './names';
+import { withoutCommaConjunctions } from './punctuation';
 import type { Resources } from './resources';
 import { findSignoffs } from './signoffs';
 import { inferSource } from './source';
@@ -83,8 +84,10 @@ export function analyze(text: string, resources: Resources, options: AnalyzeOpti
     const tokens = tokensOf(chunk);
     for (const t of tokens) if (t.kind === 'word') words++;
     const lattice = latticeOf(tokens);
-    // A name mistaken for a spun word is no evidence of spinning either (names.ts).
-    for (const r of withoutNameSwaps(text, tokens, decodeLattice(lattice, params.detect), resources.names)) margins.push(r.margin);
+    // A name mistaken for a spun word is no evidence of spinning (names.ts), nor is a sentence's
+    // "However," taken for a "But" (punctuation.ts).
+    const detected = withoutCommaConjunctions(text, tokens, decodeLattice(lattice, params.detect));
+    for (const r of withoutNameSwaps(text, tokens, detected, resources.names)) margins.push(r.margin);
     if (keep) kept.push({ tokens, lattice });
   }
   const verdict = verdictOf(
@@ -113,7 +116,7 @@ export function analyze(text: string, resources: Resources, options: AnalyzeOpti
       const decoded: Span[] = [];
       // Names stay names: a lone capitalised word is not restored to a word no name contains, and a
       // name of several capitalised words is not shrunk to a shorter phrase (names.ts).
-      const restorations = decodeLattice(lattice, { ...params.restore, spinRate });
+      const restorations = withoutCommaConjunctions(text, tokens, decodeLattice(lattice, { ...params.restore, spinRate }));
       for (const r of withoutShrunkNames(tokens, withoutNameSwaps(text, tokens, restorations, resources.names))) {
         const a = tokens[r.first] as Token;
         const b = tokens[r.last] as Token;
