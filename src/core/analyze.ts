@@ -84,8 +84,8 @@ export function analyze(text: string, resources: Resources, options: AnalyzeOpti
     const tokens = tokensOf(chunk);
     for (const t of tokens) if (t.kind === 'word') words++;
     const lattice = latticeOf(tokens);
-    // A name mistaken for a spun word is no evidence of spinning (names.ts), nor is a sentence's
-    // "However," taken for a "But" (punctuation.ts).
+    // A name mistaken for a spun word is no evidence of spinning (names.ts), nor is a "however,"
+    // taken for a "but" (punctuation.ts).
     const detected = withoutCommaConjunctions(text, tokens, decodeLattice(lattice, params.detect));
     for (const r of withoutNameSwaps(text, tokens, detected, resources.names)) margins.push(r.margin);
     if (keep) kept.push({ tokens, lattice });

@@ -21,10 +21,11 @@ describe('withoutCommaConjunctions', () => {
     expect(withoutCommaConjunctions(text, tokens, restorations)).toEqual(restorations);
   });
 
-  it('looks only at the start of a sentence', () => {
-    const text = 'Rates fell, and yet, they said, costs rose.';
+  it('applies inside a sentence too (“…, however, …”)', () => {
+    const text = 'Rates fell, however, costs rose, however the board said no.';
     const tokens = tokenize(text);
-    const restorations = [at(tokens, 'yet', 'but')];
-    expect(withoutCommaConjunctions(text, tokens, restorations)).toEqual(restorations);
+    const second = tokens.findLastIndex((t) => t.text === 'however');
+    const restorations = [at(tokens, 'however', 'but'), { first: second, last: second, original: 'but' }];
+    expect(withoutCommaConjunctions(text, tokens, restorations)).toEqual([restorations[1]]);
   });
 });
