@@ -96,6 +96,14 @@ describe('analyze on a spun British article', () => {
     expect(a.spans.filter((s) => ['offences', 'organised'].includes(s.text))).toEqual([]);
   });
 
+  it('restores nothing inside a web address, an e-mail address or a hashtag', () => {
+    const url = 'https://www.example.com/2025/03/the-water-company-mentioned-it-would-realise-savings.html';
+    const a = analyze(`${spun}\nRead more at ${url} or write to press@water-company.example.co.uk #water-company-offences`, res);
+    expect(a.verdict.spun).toBe(true);
+    const tail = a.restoredText.slice(a.restoredText.indexOf('Read more at'));
+    expect(tail).toBe(`Read more at ${url} or write to press@water-company.example.co.uk #water-company-offences`);
+  });
+
   it('leaves the writer’s own “However,” alone on a spun page (a spinner adds no comma)', () => {
     const a = analyze(`${spun} However, the regulator said the fines were fair and would stand.`, res);
     expect(a.verdict.spun).toBe(true);

@@ -5,6 +5,7 @@
 import { applyCase } from './casing';
 import { findCredits } from './credits';
 import { buildLattice, DETECT_DECODE, type DecodeParams, decodeLattice, type Lattice, RESTORE_DECODE } from './decode';
+import { findLinks } from './links';
 import { DEFAULT_NAME_PARAMS, type NameParams, withNames, withoutNameSwaps, withoutShrunkNames } from './names';
 import { withoutCommaConjunctions } from './punctuation';
 import type { Resources } from './resources';
@@ -62,9 +63,12 @@ export function analyze(text: string, resources: Resources, options: AnalyzeOpti
   const spintax = findSpintax(text);
   const signoffs = findSignoffs(text, resources.channel);
 
-  // Credit lines, spintax groups and wire sign-offs are repaired on their own terms; the decoder sees
-  // the prose around them, with a sentence break where they were cut out.
-  const blocked: { start: number; end: number }[] = [...credits, ...spintax, ...signoffs].sort((a, b) => a.start - b.start);
+  // Credit lines, spintax groups and wire sign-offs are repaired on their own terms, and addresses,
+  // hashtags and handles are left as written (links.ts); the decoder sees the prose around them, with
+  // a sentence break where they were cut out.
+  const blocked: { start: number; end: number }[] = [...credits, ...spintax, ...signoffs, ...findLinks(text)].sort(
+    (a, b) => a.start - b.start,
+  );
   // A long text is decoded a chunk at a time (cut at line breaks). Up to keepChars the chunks keep
   // their lattices for both passes (an article is one chunk); past it each pass builds them again, so
   // memory stays bounded by the chunk, not the text. (100,000 words in a fresh process, kept vs
