@@ -22,6 +22,16 @@ describe('findLinks', () => {
     ]);
   });
 
+  it('reads an e-mail address only up to a letters-only domain end', () => {
+    expect(found('Version v1@2.3 and x@y.z are not addresses; a@b.example.com is.')).toEqual(['a@b.example.com']);
+  });
+
+  it('gets through long runs that hold no address (each run is read from its start only)', () => {
+    // Matched from every position (as a first version did), these took minutes and held up the suite.
+    for (const s of ['x'.repeat(200_000), 'a@' + 'b.'.repeat(100_000), '.%+-'.repeat(50_000) + '@', 'x@y'.repeat(60_000)])
+      expect(findLinks(s)).toEqual([]);
+  });
+
   it('leaves prose alone', () => {
     expect(found('Shares rose 3% at 10 a.m. in New York; AT&T and the No. 1 bank fell.')).toEqual([]);
     expect(found('')).toEqual([]);
