@@ -32,6 +32,10 @@ describe('findLinks', () => {
       expect(findLinks(s)).toEqual([]);
   });
 
+  it('takes a handle or fragment inside a web address as part of the address', () => {
+    expect(found('See https://medium.example/@writer/post#part-2 today.')).toEqual(['https://medium.example/@writer/post#part-2']);
+  });
+
   it('leaves prose alone', () => {
     expect(found('Shares rose 3% at 10 a.m. in New York; AT&T and the No. 1 bank fell.')).toEqual([]);
     expect(found('')).toEqual([]);
