@@ -77,6 +77,10 @@ export function analyze(text: string, resources: Resources, options: AnalyzeOpti
   const tokensOf = (c: Range) => withoutBlocked(tokenize(text, c.start, c.end), blocked);
   const latticeOf = (tokens: Token[]) =>
     buildLattice(tokens, resources, Math.max(params.detect.maxCandidates, params.restore.maxCandidates), text);
+  // Either pass's restorations without what the page shows is no swap: a name mistaken for a spun word
+  // (names.ts), a "however," taken for a "but" (punctuation.ts).
+  const decodeOn = (tokens: Token[], lattice: Lattice, pass: DecodeParams) =>
+    withoutNameSwaps(text, tokens, withoutCommaConjunctions(text, tokens, decodeLattice(lattice, pass)), resources.names);
 
   // Pass 1 asks whether there is spinning at all (a low prior spin rate); only a page judged spun
   // is decoded again with the spin rate of spinner output, which restores far more.
@@ -88,10 +92,7 @@ export function analyze(text: string, resources: Resources, options: AnalyzeOpti
     const tokens = tokensOf(chunk);
     for (const t of tokens) if (t.kind === 'word') words++;
     const lattice = latticeOf(tokens);
-    // A name mistaken for a spun word is no evidence of spinning (names.ts), nor is a "however,"
-    // taken for a "but" (punctuation.ts).
-    const detected = withoutCommaConjunctions(text, tokens, decodeLattice(lattice, params.detect));
-    for (const r of withoutNameSwaps(text, tokens, detected, resources.names)) margins.push(r.margin);
+    for (const r of decodeOn(tokens, lattice, params.detect)) margins.push(r.margin);
     if (keep) kept.push({ tokens, lattice });
   }
   const verdict = verdictOf(
@@ -120,8 +121,7 @@ export function analyze(text: string, resources: Resources, options: AnalyzeOpti
       const decoded: Span[] = [];
       // Names stay names: a lone capitalised word is not restored to a word no name contains, and a
       // name of several capitalised words is not shrunk to a shorter phrase (names.ts).
-      const restorations = withoutCommaConjunctions(text, tokens, decodeLattice(lattice, { ...params.restore, spinRate }));
-      for (const r of withoutShrunkNames(tokens, withoutNameSwaps(text, tokens, restorations, resources.names))) {
+      for (const r of withoutShrunkNames(tokens, decodeOn(tokens, lattice, { ...params.restore, spinRate }))) {
         const a = tokens[r.first] as Token;
         const b = tokens[r.last] as Token;
         const pageText = text.slice(a.start, b.end);
