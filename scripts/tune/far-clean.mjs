@@ -1,20 +1,14 @@
 #!/usr/bin/env node
 // Clean text far from news: pages of ~580 words cut from nlp-corpus (film reviews, lyrics, SMS,
 // transcripts, old prose), none of it spun. Counts the pages the engine flags (docs/quality.md).
-// npm nlp-corpus@4.4.0 is packed into the git-ignored .cache/corpus (not a dependency).
+// npm nlp-corpus@4.4.0 is packed into the git-ignored .cache/data like the data build's sources (not a dependency).
 //
 //   node scripts/tune/far-clean.mjs [--pages-per-file 4]
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { npmPackage } from '../data/common.mjs';
 import { loadEngine } from './engine.mjs';
 
-const dir = new URL('../../.cache/corpus/', import.meta.url).pathname;
-const builds = `${dir}package/builds`;
-if (!existsSync(builds)) {
-  mkdirSync(dir, { recursive: true });
-  execFileSync('npm', ['pack', 'nlp-corpus@4.4.0'], { cwd: dir, stdio: 'ignore' });
-  execFileSync('tar', ['xzf', 'nlp-corpus-4.4.0.tgz'], { cwd: dir });
-}
+const builds = `${npmPackage('nlp-corpus', '4.4.0')}/builds`;
 const at = process.argv.indexOf('--pages-per-file');
 const perFile = at > 0 ? Number(process.argv[at + 1]) : 4;
 const SENTENCES = 30;

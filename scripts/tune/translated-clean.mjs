@@ -8,9 +8,10 @@
 //   apt-get install apertium-eng-spa apertium-eng-cat apertium-en-gl apertium-eo-en
 //   node scripts/tune/translated-clean.mjs [--cases .cache/synth/cases,.cache/synth/val]
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadEngine } from './engine.mjs';
+import { loadCases } from './eval.mjs';
 
 // There and back; the way back writes American spelling where Apertium offers it.
 const PIVOTS = [
@@ -34,11 +35,9 @@ if (pivots.length === 0) {
 
 /** Clean pages of the case folders (no truth spans), by name. */
 const pages = dirs.flatMap((dir) =>
-  readdirSync(dir)
-    .filter((f) => f.endsWith('.txt'))
-    .sort()
-    .filter((f) => (JSON.parse(readFileSync(join(dir, f.replace(/\.txt$/, '.truth.json')), 'utf8')).spans ?? []).length === 0)
-    .map((f) => ({ name: `${dir.split('/').pop()}-${f}`, text: readFileSync(join(dir, f), 'utf8') })),
+  loadCases(dir)
+    .filter((c) => (c.truth.spans ?? []).length === 0)
+    .map((c) => ({ name: `${dir.split('/').pop()}-${c.name}`, text: c.input })),
 );
 
 /** Apertium reads and writes files here (its wrapper script mishandles a piped standard input from Node). */
