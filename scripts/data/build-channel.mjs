@@ -206,6 +206,7 @@ export function buildChannel(lmWords, lmUniProb, params = CHANNEL_PARAMS) {
   const seed = readTsv(path.join(ROOT, 'data/spinner/seed-pairs.tsv'));
   const known = readTsv(path.join(ROOT, 'data/spinner/known-swaps.tsv'));
   const spinnerOriginals = new Set();
+  const seedOriginals = new Set();
   const tablePairs = [];
   for (const [rows, rel] of [
     [seed, R.seed],
@@ -224,10 +225,12 @@ export function buildChannel(lmWords, lmUniProb, params = CHANNEL_PARAMS) {
         if (bare !== s) add(bare, o, rel * 0.5, 'spinner');
       }
       spinnerOriginals.add(o);
+      if (rows === seed) seedOriginals.add(o);
       for (const [od, sd] of rowDiffs(r.original, r.spun)) {
         add(sd, od, R.seedDiff, 'spinner');
         tablePairs.push([od, sd]);
         spinnerOriginals.add(od);
+        if (rows === seed) seedOriginals.add(od);
       }
     }
   }
@@ -334,7 +337,7 @@ export function buildChannel(lmWords, lmUniProb, params = CHANNEL_PARAMS) {
       link(x, head);
     }
   }
-  const mobyOriginals = wnOriginals.filter((o) => rankOf(o) < params.mobyOriginals || spinnerOriginals.has(o));
+  const mobyOriginals = wnOriginals.filter((o) => rankOf(o) < params.mobyOriginals || seedOriginals.has(o));
   let mobyPairs = 0;
   for (const o of mobyOriginals) {
     const an = analyze(wn, o);
