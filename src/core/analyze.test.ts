@@ -111,6 +111,23 @@ describe('analyze on a spun British article', () => {
   });
 });
 
+describe('analyze on a spun tech story', () => {
+  // Written for this test in the seed spinner's style, with swaps widely seen on spun tech and gaming
+  // pages (data/spinner/known-swaps.tsv) that neither the seed nor the thesauri hold.
+  const text = readFileSync(new URL('../../test/fixtures/reposts/tech-spun.txt', import.meta.url), 'utf8');
+
+  it('restores the swaps spun tech pages are known by ("synthetic intelligence", "avid gamers", "the corporate")', () => {
+    const a = analyze(text, res);
+    expect(a.verdict.spun).toBe(true);
+    const restored = new Map(a.spans.map((s) => [s.text.toLowerCase(), s.restored.toLowerCase()]));
+    expect(restored.get('synthetic intelligence')).toBe('artificial intelligence');
+    expect(restored.get('avid gamers')).toBe('gamers');
+    expect(restored.get('the corporate')).toBe('the company');
+    expect(restored.get('in keeping with')).toBe('according to');
+    expect(restored.get('home windows')).toBe('windows');
+  });
+});
+
 describe('analyze on clean text', () => {
   const clean =
     'The central bank said on Tuesday that it would keep interest rates unchanged, citing slowing inflation and a weaker labour market. ' +
