@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { buildChannel, CHANNEL_PARAMS } from './build-channel.mjs';
 import { buildLM, LM_PARAMS } from './build-lm.mjs';
 import { buildNames, namesManifestEntry } from './build-names.mjs';
-import { ensureDir, gzip, OUT as SHIPPED, ROOT, requireDebianFile, SOURCES, sha256 } from './common.mjs';
+import { ensureDir, gzip, ROOT, requireDebianFile, OUT as SHIPPED, SOURCES, sha256 } from './common.mjs';
 import { readSphinxLM } from './sphinx-lm.mjs';
 
 const { values: args } = parseArgs({ options: { out: { type: 'string' }, channel: { type: 'string' } } });
