@@ -197,8 +197,9 @@ describe('names in the engine', () => {
     expect(on.restoredText).toContain('the Assemblies of God');
     expect(on.restoredText).toContain('the Air Force Academy');
     const off = analyze(text, res, {}, { ...DEFAULT_PARAMS, names: null });
-    // The decoder alone turns "Assemblies" into "Meetings" (it now gets "Air Power" right by itself).
-    expect(off.restoredText).not.toContain('the Assemblies of God');
+    // The decoder alone leaves "Air Power" (with the data of session 8; before it, "Assemblies" had been
+    // its miss, and which of the two it misses moves with the data).
+    expect(off.restoredText).not.toContain('the Air Force Academy');
   });
 
   it('never rewrites a clean page, even where a real name looks like a spun one', () => {
