@@ -25,7 +25,9 @@ export const CHANNEL_PARAMS = {
   /** originals: the top-N word forms of the LM by unigram probability (plus spinner-table originals) */
   wordnetOriginals: 30000,
   /**
-   * Moby Thesaurus II synonyms for the top-N originals. 0: Moby is left out. It doubled the asset
+   * Moby Thesaurus II synonyms for the top-N originals, besides the seed's originals, which always have
+   * them (session 8: not the known swaps' originals, whose Moby synonyms restored wrongly more often than
+   * rightly). 0: only the seed's. For the top 4,000 it doubled the asset
    * (1.62 vs 0.81 MB gz) for little recall, and the bytes buy more as language model: with a 3×
    * larger LM, dropping Moby kept or raised every measure on the dev and synthetic sets except
    * span recall on Moby-spun synthetic pages (55 → 53%); see docs/data.md.
