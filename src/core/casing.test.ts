@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyCase, casePattern } from './casing';
+import { applyCase, casePattern, SMALL_WORDS } from './casing';
 
 describe('applyCase', () => {
   it('keeps lowercase restorations lowercase', () => {
@@ -12,6 +12,14 @@ describe('applyCase', () => {
   it('title-cases every word of a restored name when the whole spun name was capitalised', () => {
     expect(applyCase('Downing Road', 'downing street')).toBe('Downing Street');
     expect(applyCase('White Home', 'white house')).toBe('White House');
+  });
+  it('title-cases a restored name whose spun name kept its small words in lowercase', () => {
+    expect(applyCase('Name of Obligation', 'call of duty')).toBe('Call of Duty');
+    expect(applyCase('Facilities for Illness Management and Prevention', 'centers for disease control and prevention')).toBe(
+      'Centers for Disease Control and Prevention',
+    );
+    // not a name: a lowercase word that is no small word
+    expect(applyCase('On the identical time', 'at the same time')).toBe('At the same time');
   });
   it('writes restored abbreviations in capitals', () => {
     expect(applyCase('U.Ok.', 'u.k.')).toBe('U.K.');
@@ -47,6 +55,21 @@ function referenceApplyCase(model: string, restored: string): string {
   if (patterns.length > 1 && patterns.every((p) => p === 'title' || p === 'upper')) {
     return restored.replace(/(^|[\s-])(\p{Ll})/gu, (_m, sep: string, c: string) => sep + c.toUpperCase());
   }
+  const words = model.split(/[\s-]+/).filter(Boolean);
+  const small = (w: string, i: number) => i > 0 && SMALL_WORDS.has(w);
+  const capital = (p: string | undefined) => p === 'title' || p === 'upper';
+  if (words.length > 2 && words.some(small) && words.every((w, i) => (small(w, i) ? patterns[i] === 'lower' : capital(patterns[i])))) {
+    let seen = 0;
+    return restored
+      .split(/([\s-]+)/u)
+      .map((part) => {
+        if (part === '' || /^[\s-]+$/u.test(part)) return part;
+        seen++;
+        if (seen > 1 && SMALL_WORDS.has(part)) return part;
+        return part.replace(/^\p{Ll}/u, (c) => c.toUpperCase());
+      })
+      .join('');
+  }
   if (patterns[0] === 'title' || patterns[0] === 'upper' || patterns[0] === 'mixed')
     return restored.replace(/^\p{Ll}/u, (c) => c.toUpperCase());
   return restored;
@@ -60,6 +83,19 @@ describe('casing, against its regex definition', () => {
     fc.assert(
       fc.property(str, (w) => {
         expect(casePattern(w)).toBe(referencePattern(w));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('cases names with small words inside them the same way (models made of words, not letters)', () => {
+    const word = fc.constantFrom('Name', 'of', 'the', 'and', 'A', 'a', 'an', 'Big', 'big', 'BIG', 'Éclair', 'x', 'For');
+    const phrase = fc
+      .array(fc.tuple(word, fc.constantFrom(' ', '-', '  ')), { minLength: 1, maxLength: 6 })
+      .map((ws) => ws.map(([w, sep], i) => (i === 0 ? w : sep + w)).join(''));
+    fc.assert(
+      fc.property(phrase, phrase, (model, restored) => {
+        expect(applyCase(model, restored.toLowerCase())).toBe(referenceApplyCase(model, restored.toLowerCase()));
       }),
       { numRuns: 3000 },
     );

@@ -37,35 +37,56 @@ interface ModelCase {
   model: string;
   startsUpper: boolean;
   patterns: CasePattern[];
+  /** A capitalised name with small words inside it ("Name of Obligation"). */
+  nameWithSmallWords: boolean;
 }
-let lastModel: ModelCase = { model: '', startsUpper: false, patterns: [] };
+let lastModel: ModelCase = { model: '', startsUpper: false, patterns: [], nameWithSmallWords: false };
+
+/** Words a title leaves in lowercase inside a name ("Centers for Disease Control and Prevention"). */
+export const SMALL_WORDS: ReadonlySet<string> = new Set(['a', 'an', 'and', 'at', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to']);
 
 function modelCase(model: string): ModelCase {
   if (lastModel.model !== model) {
+    const words = model.split(/[\s-]+/).filter(Boolean);
+    const patterns = words.map(casePattern);
+    const capital = (p: CasePattern | undefined) => p === 'title' || p === 'upper';
     lastModel = {
       model,
       startsUpper: STARTS_UPPER.test(model),
-      patterns: model
-        .split(/[\s-]+/)
-        .filter(Boolean)
-        .map(casePattern),
+      patterns,
+      nameWithSmallWords:
+        words.length > 2 &&
+        capital(patterns[0]) &&
+        words.some((w, i) => i > 0 && SMALL_WORDS.has(w)) &&
+        words.every((w, i) => (i > 0 && SMALL_WORDS.has(w) ? patterns[i] === 'lower' : capital(patterns[i]))),
     };
   }
   return lastModel;
 }
 
+const WORD = /[^\s-]+/gu;
+
 /**
  * Apply the case of `model` (the spun text, possibly several words) to `restored` (lowercase).
  * A title-cased phrase ("Downing Road") restores title-cased word by word when every word of the
- * model was capitalised; otherwise only the first letter follows the model ("Earlier than" → "Before").
+ * model was capitalised, or every word but small ones inside it ("Name of Obligation" → "Call of
+ * Duty"); otherwise only the first letter follows the model ("Earlier than" → "Before").
  */
 export function applyCase(model: string, restored: string): string {
-  const { startsUpper, patterns } = modelCase(model);
+  const { startsUpper, patterns, nameWithSmallWords } = modelCase(model);
   // Abbreviations are written in capitals: "U.Ok." restores to "U.K.", not "U.k.".
   if (startsUpper && ABBREVIATION.test(restored)) return restored.toUpperCase();
   if (patterns.length > 0 && patterns.every((p) => p === 'upper')) return restored.toUpperCase();
   if (patterns.length > 1 && patterns.every((p) => p === 'title' || p === 'upper')) {
     return restored.replace(/(^|[\s-])(\p{Ll})/gu, (_m, sep: string, c: string) => sep + c.toUpperCase());
+  }
+  if (nameWithSmallWords) {
+    let first = true;
+    return restored.replace(WORD, (word) => {
+      const keep = !first && SMALL_WORDS.has(word);
+      first = false;
+      return keep ? word : word.replace(/^\p{Ll}/u, (c) => c.toUpperCase());
+    });
   }
   if (patterns[0] === 'title' || patterns[0] === 'upper' || patterns[0] === 'mixed') {
     return restored.replace(/^\p{Ll}/u, (c) => c.toUpperCase());
