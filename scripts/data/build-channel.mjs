@@ -238,7 +238,10 @@ export function buildChannel(lmWords, lmUniProb, params = CHANNEL_PARAMS) {
       }
       spinnerOriginals.add(o);
       if (rows === seed) seedOriginals.add(o);
-      for (const [od, sd] of rowDiffs(r.original, r.spun)) {
+      // Word-level diffs only of the seed's rows, what one spinner was seen doing ("Getty Photos
+      // Information" gives images → photos); a known name's words ("Facilities for Illness Management")
+      // as general swaps (management → control) restored wrongly more often than rightly (session 8).
+      for (const [od, sd] of rows === seed ? rowDiffs(r.original, r.spun) : []) {
         add(sd, od, R.seedDiff, 'spinner');
         tablePairs.push([od, sd]);
         spinnerOriginals.add(od);
