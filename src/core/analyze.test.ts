@@ -126,6 +126,17 @@ describe('analyze on a spun tech story', () => {
     expect(restored.get('in keeping with')).toBe('according to');
     expect(restored.get('home windows')).toBe('windows');
   });
+
+  it('restores names and terms the spinner turned word by word, as names ("Name of Obligation" → "Call of Duty")', () => {
+    const a = analyze(readFileSync(new URL('../../test/fixtures/reposts/names-spun.txt', import.meta.url), 'utf8'), res);
+    const restored = new Map(a.spans.map((s) => [s.text, s.restored]));
+    expect(restored.get('Facilities for Illness Management and Prevention')).toBe('Centers for Disease Control and Prevention');
+    expect(restored.get('Federal Commerce Fee')).toBe('Federal Trade Commission');
+    expect(restored.get('Name of Obligation')).toBe('Call of Duty');
+    expect(restored.get('Tremendous Bowl')).toBe('Super Bowl');
+    expect(restored.get('working system')).toBe('operating system');
+    expect(restored.get('factors')).toBe('points');
+  });
 });
 
 describe('analyze on clean text', () => {
