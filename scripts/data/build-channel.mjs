@@ -245,7 +245,7 @@ export function buildChannel(lmWords, lmUniProb, params = CHANNEL_PARAMS) {
         add(sd, od, R.seedDiff, 'spinner');
         tablePairs.push([od, sd]);
         spinnerOriginals.add(od);
-        if (rows === seed) seedOriginals.add(od);
+        seedOriginals.add(od);
       }
     }
   }
