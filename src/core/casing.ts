@@ -45,20 +45,22 @@ let lastModel: ModelCase = { model: '', startsUpper: false, patterns: [], nameWi
 /** Words a title leaves in lowercase inside a name ("Centers for Disease Control and Prevention"). */
 export const SMALL_WORDS: ReadonlySet<string> = new Set(['a', 'an', 'and', 'at', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to']);
 
+/** A word that starts a name: capitalised or in capitals. */
+const isCapital = (p: CasePattern | undefined) => p === 'title' || p === 'upper';
+
 function modelCase(model: string): ModelCase {
   if (lastModel.model !== model) {
     const words = model.split(/[\s-]+/).filter(Boolean);
     const patterns = words.map(casePattern);
-    const capital = (p: CasePattern | undefined) => p === 'title' || p === 'upper';
     lastModel = {
       model,
       startsUpper: STARTS_UPPER.test(model),
       patterns,
       nameWithSmallWords:
         words.length > 2 &&
-        capital(patterns[0]) &&
+        isCapital(patterns[0]) &&
         words.some((w, i) => i > 0 && SMALL_WORDS.has(w)) &&
-        words.every((w, i) => (i > 0 && SMALL_WORDS.has(w) ? patterns[i] === 'lower' : capital(patterns[i]))),
+        words.every((w, i) => (i > 0 && SMALL_WORDS.has(w) ? patterns[i] === 'lower' : isCapital(patterns[i]))),
     };
   }
   return lastModel;
@@ -77,7 +79,7 @@ export function applyCase(model: string, restored: string): string {
   // Abbreviations are written in capitals: "U.Ok." restores to "U.K.", not "U.k.".
   if (startsUpper && ABBREVIATION.test(restored)) return restored.toUpperCase();
   if (patterns.length > 0 && patterns.every((p) => p === 'upper')) return restored.toUpperCase();
-  if (patterns.length > 1 && patterns.every((p) => p === 'title' || p === 'upper')) {
+  if (patterns.length > 1 && patterns.every(isCapital)) {
     return restored.replace(/(^|[\s-])(\p{Ll})/gu, (_m, sep: string, c: string) => sep + c.toUpperCase());
   }
   if (nameWithSmallWords) {
