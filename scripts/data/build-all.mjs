@@ -11,18 +11,13 @@ import { parseArgs } from 'node:util';
 import { buildChannel, CHANNEL_PARAMS } from './build-channel.mjs';
 import { buildLM, LM_PARAMS } from './build-lm.mjs';
 import { buildNames, namesManifestEntry } from './build-names.mjs';
-import { ensureDir, gzip, ROOT, requireDebianFile, OUT as SHIPPED, SOURCES, sha256 } from './common.mjs';
+import { ensureDir, gzip, merge, ROOT, requireDebianFile, OUT as SHIPPED, SOURCES, sha256 } from './common.mjs';
 import { readSphinxLM } from './sphinx-lm.mjs';
 
 const { values: args } = parseArgs({ options: { out: { type: 'string' }, channel: { type: 'string' } } });
 const OUT = args.out ? path.resolve(args.out) : SHIPPED;
 /** Channel settings over the defaults; `reliability` is merged key by key. */
-const overrides = args.channel ? JSON.parse(args.channel) : {};
-const channelParams = {
-  ...CHANNEL_PARAMS,
-  ...overrides,
-  reliability: { ...CHANNEL_PARAMS.reliability, ...(overrides.reliability ?? {}) },
-};
+const channelParams = merge(CHANNEL_PARAMS, args.channel ? JSON.parse(args.channel) : {});
 
 const t0 = Date.now();
 ensureDir(OUT);

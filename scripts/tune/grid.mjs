@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Grid search over engine parameters on a case folder (the synthetic tuning set by default).
 //   node scripts/tune/grid.mjs --cases .cache/synth/cases --grid '{"restore.spinRate":[0.3,0.5],"restore.minMargin":[0,0.5]}'
+import { merge } from '../data/common.mjs';
 import { loadEngine } from './engine.mjs';
-import { evaluate, loadCases, merge } from './eval.mjs';
+import { evaluate, loadCases } from './eval.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => {
