@@ -42,6 +42,27 @@ describe('findCredits', () => {
     expect(c?.mangled).toBe(true);
   });
 
+  it.each([
+    // one word swapped: the repair covers that word
+    ['Ana Lima for The New York Multiplication', [['Multiplication', 'Times']]],
+    ['Owen Stroud/Getty Ikons', [['Ikons', 'Images']]],
+    ['REUTERS/Ivo Marten/File cabinet Photo', [['File cabinet', 'File']]],
+    // a name the spinner table swaps whole: the repair covers the name
+    [
+      'Chris McGrath | Getty Photos Information | Getty Photos',
+      [
+        ['Getty Photos Information', 'Getty Images News'],
+        ['Getty Photos', 'Getty Images'],
+      ],
+    ],
+    ['Jane Okoro/AFP by way of Getty Photos', [['by way of Getty Photos', 'via Getty Images']]],
+  ])('marks in %s the words the spinner changed', (line, fixes) => {
+    const text = `A caption.\n${line}\nNext paragraph of the story goes here.`;
+    const [c] = findCredits(text, channel);
+    expect(c?.fixes.map((f) => [f.text, f.restored])).toEqual(fixes);
+    for (const f of c?.fixes ?? []) expect(text.slice(f.start, f.end)).toBe(f.text);
+  });
+
   it('counts a swap the channel knows as a spinner’s tell, and a guessed last word as mangling only', () => {
     const at = (line: string) => findCredits(`A caption.\n${line}\nNext paragraph of the story goes here.`, channel)[0];
     expect(at('Owen Stroud/Getty Photos')).toMatchObject({ mangled: true, swapped: true });

@@ -56,6 +56,9 @@ interface Match {
   changed: boolean;
   /** A word of it was taken on the rest of the name's say-so (WILDCARD_LOGPROB), not as a swap the channel knows. */
   guessed: boolean;
+  /** The tokens from the first changed word to the last (exclusive end); first === end when none changed. */
+  changedFirst: number;
+  changedEnd: number;
 }
 
 /** Find every photo-credit line in `text`. `channel` lets spun names be recognised. */
@@ -135,14 +138,7 @@ function creditOfLine(
   if (!hasSeparator && runs.length > 0) return null;
 
   const fixes = mergeFixes(
-    matches
-      .filter((m) => m.changed)
-      .map((m) => {
-        const a = tokens[m.first] as Token;
-        const b = tokens[m.end - 1] as Token;
-        const spun = line.slice(a.start, b.end);
-        return { start: start + a.start, end: start + b.end, text: spun, restored: caseLike(spun, m.entry.name) };
-      }),
+    matches.filter((m) => m.changed).map((m) => fixOf(m, tokens, line, start, channel)),
     text,
   );
   let restored = '';
@@ -228,18 +224,22 @@ function tryEntry(e: Entry, tokens: Token[], i: number, line: string, channel: C
   // Each word as written or as a spun form of one to three tokens; every way through is tried, as the
   // word as written can be the start of a longer spun form ("File cabinet Photo": "File Photo").
   let best: Scored | null = null;
-  const walk = (w: number, j: number, exact: number, logProb: number, changed: boolean, guessed = false): void => {
+  // cf .. ce: the tokens of the changed words so far (cf === -1: none yet)
+  const walk = (w: number, j: number, exact: number, logProb: number, cf: number, ce: number, guessed = false): void => {
     if (w === e.words.length) {
-      const m = accepted(e, tokens, i, j, line, exact) ? { entry: e, first: i, end: j, changed, guessed, exact, logProb } : null;
+      const changed = cf >= 0;
+      const m = accepted(e, tokens, i, j, line, exact)
+        ? { entry: e, first: i, end: j, changed, guessed, changedFirst: changed ? cf : j, changedEnd: changed ? ce : j, exact, logProb }
+        : null;
       if (m && (!best || better(m, best))) best = m;
       return;
     }
     const want = e.words[w] as string;
     const tok = tokens[j];
     if (!tok || (w > 0 && !sameSegment(line, tokens[j - 1] as Token, tok))) return;
-    if (tok.norm === want) walk(w + 1, j + 1, exact + 1, logProb, changed, guessed);
+    if (tok.norm === want) walk(w + 1, j + 1, exact + 1, logProb, cf, ce, guessed);
     const spun = channel ? spunForms(tokens, j, want, line, channel) : [];
-    for (const f of spun) walk(w + 1, j + f.length, exact, logProb + f.logProb, true, guessed);
+    for (const f of spun) walk(w + 1, j + f.length, exact, logProb + f.logProb, cf < 0 ? j : cf, j + f.length, guessed);
     // The last word of a brand the rest names beyond doubt ("Getty" + any synonym of "Images"):
     // spinners draw on whole thesauri, so the channel cannot list every spun form. A cut-off of the
     // name ("Press Ser") is not a spun form.
@@ -254,9 +254,9 @@ function tryEntry(e: Entry, tokens: Token[], i: number, line: string, channel: C
       tok.kind === 'word' &&
       !want.startsWith(tok.norm)
     )
-      walk(w + 1, j + 1, exact, logProb + WILDCARD_LOGPROB, true, true);
+      walk(w + 1, j + 1, exact, logProb + WILDCARD_LOGPROB, cf < 0 ? j : cf, j + 1, true);
   };
-  walk(0, i, 0, 0, false);
+  walk(0, i, 0, 0, -1, -1);
   return best;
 }
 
@@ -339,6 +339,42 @@ function isNameLike(run: Token[]): boolean {
 function caseLike(spun: string, canonical: string): string {
   if (canonical !== canonical.toLowerCase()) return spun === spun.toLowerCase() ? canonical.toLowerCase() : canonical;
   return applyCase(spun, canonical);
+}
+
+/**
+ * The repair of a changed match, over the words the spinner changed: "Getty Ikons" repairs as "Ikons" →
+ * "Images" and "The New York Multiplication" as "Multiplication" → "Times", as a spinner swapping one word
+ * wrote them. A name the channel knows spun as a whole ("Getty Photos" → "Getty Images", a phrase of the
+ * spinner table) repairs whole, as the spinner swapped it whole.
+ */
+function fixOf(m: Match, tokens: Token[], line: string, start: number, channel: ChannelModel | null): CreditFix {
+  const whole = line.slice((tokens[m.first] as Token).start, (tokens[m.end - 1] as Token).end);
+  const name = m.entry.name.toLowerCase();
+  const known =
+    m.end - m.first > 1 &&
+    channel
+      ?.lookup(
+        tokens
+          .slice(m.first, m.end)
+          .map((t) => t.norm)
+          .join(' '),
+      )
+      ?.some((c) => c.original === name);
+  const restoredWhole = caseLike(whole, m.entry.name);
+  const first = tokens[known ? m.first : m.changedFirst] as Token;
+  const last = tokens[(known ? m.end : m.changedEnd) - 1] as Token;
+  // The unchanged words around the changed ones, as written on the page, come off the restored name too.
+  const before = line.slice((tokens[m.first] as Token).start, first.start);
+  const after = line.slice(last.end, (tokens[m.end - 1] as Token).end);
+  const restored =
+    restoredWhole.startsWith(before) && restoredWhole.endsWith(after) && restoredWhole.length >= before.length + after.length
+      ? restoredWhole.slice(before.length, restoredWhole.length - after.length)
+      : null;
+  if (restored === null || restored.trim() === '') {
+    const a = tokens[m.first] as Token;
+    return { start: start + a.start, end: start + (tokens[m.end - 1] as Token).end, text: whole, restored: restoredWhole };
+  }
+  return { start: start + first.start, end: start + last.end, text: line.slice(first.start, last.end), restored };
 }
 
 /** Join fixes separated only by spaces, so "by way of Getty Photos" repairs as one stretch. */
