@@ -350,16 +350,11 @@ function caseLike(spun: string, canonical: string): string {
 function fixOf(m: Match, tokens: Token[], line: string, start: number, channel: ChannelModel | null): CreditFix {
   const whole = line.slice((tokens[m.first] as Token).start, (tokens[m.end - 1] as Token).end);
   const name = m.entry.name.toLowerCase();
-  const known =
-    m.end - m.first > 1 &&
-    channel
-      ?.lookup(
-        tokens
-          .slice(m.first, m.end)
-          .map((t) => t.norm)
-          .join(' '),
-      )
-      ?.some((c) => c.original === name);
+  const key = tokens
+    .slice(m.first, m.end)
+    .map((t) => t.norm)
+    .join(' ');
+  const known = m.end - m.first > 1 && channel?.lookup(key)?.some((c) => c.original === name);
   const restoredWhole = caseLike(whole, m.entry.name);
   const first = tokens[known ? m.first : m.changedFirst] as Token;
   const last = tokens[(known ? m.end : m.changedEnd) - 1] as Token;
