@@ -31,6 +31,7 @@ describe('findCredits', () => {
     ['Owen Stroud/Getty Angles', 'Owen Stroud/Getty Images', 'Owen Stroud'],
     ['Patrick Njoku/AFP/Getty Conceptualizations', 'Patrick Njoku/AFP/Getty Images', 'Patrick Njoku'],
     ['Mei Vasquez for The New York Controls', 'Mei Vasquez for The New York Times', 'Mei Vasquez'],
+    ['Emeka Whitfield/AFP/Getty Look-alikes', 'Emeka Whitfield/AFP/Getty Images', 'Emeka Whitfield'],
     // A word as written can start a longer spun form: "File cabinet" is "File".
     ['REUTERS/Ivo Marten/File cabinet Photo', 'REUTERS/Ivo Marten/File Photo', 'Ivo Marten'],
     // Label swaps rarer than the decoder would believe, from the thesauri's credit vocabulary.

@@ -253,8 +253,12 @@ function tryEntry(e: Entry, tokens: Token[], i: number, line: string, channel: C
       /^\p{Lu}/u.test(tok.text) &&
       tok.kind === 'word' &&
       !want.startsWith(tok.norm)
-    )
-      walk(w + 1, j + 1, exact, logProb + WILDCARD_LOGPROB, cf < 0 ? j : cf, j + 1, true);
+    ) {
+      // a hyphenated synonym is one word ("Getty Look-alikes")
+      let end = j + 1;
+      while (tokens[end]?.kind === 'word' && line.slice((tokens[end - 1] as Token).end, (tokens[end] as Token).start) === '-') end++;
+      walk(w + 1, end, exact, logProb + WILDCARD_LOGPROB, cf < 0 ? j : cf, end, true);
+    }
   };
   walk(0, i, 0, 0, -1, -1);
   return best;
