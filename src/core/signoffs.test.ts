@@ -8,9 +8,15 @@ import { findSignoffs } from './signoffs';
 const channel: ChannelModel = channelFrom({
   maxSpunWords: 1,
   lookup: (spun) =>
-    ({ accounting: ['reporting'], modifying: ['editing'], help: ['assistance'], through: ['by'], gave: ['contributed'] })[spun]?.map(
-      (original): ChannelCandidate => ({ original, logProb: -1, source: 'wordnet' }),
-    ),
+    ({
+      accounting: ['reporting'],
+      modifying: ['editing'],
+      help: ['assistance'],
+      through: ['by'],
+      gave: ['contributed'],
+      reputation: ['report'],
+      story: ['report'],
+    })[spun]?.map((original): ChannelCandidate => ({ original, logProb: -1, source: 'wordnet' })),
   isPrefix: () => false,
 });
 
@@ -43,6 +49,15 @@ describe('findSignoffs', () => {
     // Not after a name, or not where the sentence ends: prose.
     expect(findSignoffs('Everyone gave to this report.', channel)).toEqual([]);
     expect(findSignoffs('Priya Mbeki gave to this report and more.', channel)).toEqual([]);
+  });
+
+  it('restores a swapped “report” too, and leaves a newsroom’s own “to this story” as written', () => {
+    const text = 'Talks ended.\nCNBC’s Lars Halvorsen gave to this reputation.\n';
+    expect(findSignoffs(text, channel).flatMap((h) => h.swaps.map((s) => [s.text, s.restored]))).toEqual([
+      ['gave', 'contributed'],
+      ['reputation', 'report'],
+    ]);
+    expect(findSignoffs('Talks ended.\nLars Halvorsen gave to this story.\n', channel)).toEqual([]);
   });
 
   it('finds the “to this report” line of a long page after prose that used the words first', () => {

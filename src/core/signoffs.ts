@@ -33,7 +33,7 @@ const WITH = /[ \t]*with /iy;
 export function findSignoffs(text: string, channel: ChannelModel | null): SignoffHit[] {
   const hits: SignoffHit[] = [];
   let lineStart = 0;
-  // Every " to this report", found before the lines are walked: a search from each line scans the rest
+  // Every " to this ", found before the lines are walked: a search from each line scans the rest
   // of a long page once per line. Kept out of the line loop altogether: with the search in the loop
   // behind a guard that never let it run, optimised code still took as long as one search per line
   // (Node 20, 100,000 words: 0.8 s).
@@ -97,26 +97,33 @@ function isSwapOf(channel: ChannelModel | null, spun: string, original: string):
   return channel?.lookup(spun)?.some((c) => c.original === original) ?? false;
 }
 
-const REPORT = ' to this report';
+const REPORT = ' to this ';
+const WRITERS_NOUNS = new Set(['story', 'article']);
 
 /**
  * The Associated Press's "Associated Press writer A contributed to this report." (CNBC and others
- * write it too): "contributed", as written or swapped ("gave"), after a capitalised name (not a
- * sentence's first word: "Everyone gave…") and before "to this report" (at `at`, in the line) at the end
- * of its sentence.
+ * write it too): "contributed" and "report", each as written or swapped ("gave", "conduced";
+ * "reputation", "account"), after a capitalised name (not a sentence's first word: "Everyone gave…"),
+ * "to this" between them (at `at`, in the line) and the sentence's end after them.
  */
 function contributedAt(text: string, at: number, lineStart: number, lineEnd: number, channel: ChannelModel | null): SignoffHit | null {
-  if (!/^[.\s]*$/.test(text.slice(at + REPORT.length, Math.min(lineEnd, at + REPORT.length + 3)))) return null;
+  const after = tokenize(text, at + REPORT.length, Math.min(lineEnd, at + REPORT.length + 40));
+  const noun = after[0];
+  if (!noun || noun.start !== at + REPORT.length || !/^[.\s]*$/.test(text.slice(noun.end, Math.min(lineEnd, noun.end + 3)))) return null;
   const before = tokenize(text, Math.max(lineStart, at - 60), at);
   const verb = before.at(-1);
   const name = before.at(-2);
   if (!verb || !name || verb.end !== at || name.gap === 'sentence' || !/^\p{Lu}/u.test(name.text)) return null;
-  const end = at + REPORT.length;
-  if (verb.norm === 'contributed') return { start: verb.start, end, swaps: [] };
-  if (!isSwapOf(channel, verb.norm, 'contributed')) return null;
-  return {
-    start: verb.start,
-    end,
-    swaps: [{ start: verb.start, end: verb.end, text: verb.text, restored: applyCase(verb.text, 'contributed') }],
-  };
+  const swaps: SignoffHit['swaps'] = [];
+  for (const [tok, want] of [
+    [verb, 'contributed'],
+    [noun, 'report'],
+  ] as const) {
+    if (tok.norm === want) continue;
+    // Newsrooms write "contributed to this story" (or "article") too: such a line is left as written.
+    if (WRITERS_NOUNS.has(tok.norm)) return null;
+    if (!isSwapOf(channel, tok.norm, want)) return null;
+    swaps.push({ start: tok.start, end: tok.end, text: tok.text, restored: applyCase(tok.text, want) });
+  }
+  return { start: verb.start, end: noun.end, swaps };
 }
