@@ -136,6 +136,9 @@ describe('inferSource', () => {
   it.each([
     ['This article originally appeared on CNBC.', 'CNBC'],
     ['Prices rose.\nSource: Reuters', 'Reuters'],
+    // the note is a line of its own: the next line's words are not part of the name
+    ['Prices rose.\nSource: Reuters\nMore talks are planned for next week.', 'Reuters'],
+    ['Prices rose.\nVia: The Guardian\nRelated coverage follows below.', 'The Guardian'],
     ['It was first published by The Guardian on Monday.', 'The Guardian'],
     ['Republished with permission from the AP.', 'Associated Press'],
   ])('takes a repost’s own note of where the story came from: %s', (text, publisher) => {

@@ -179,8 +179,10 @@ export function inferSource({ text, restoredText, url, meta }: SourceInput): Sou
   // "Source: Reuters", "first published by The Guardian", "via AP".
   for (const body of bodies) {
     for (const m of body.matchAll(CREDIT_LINE_RE)) {
-      const named = (m[1] ?? '').trim();
-      const p = publisherNamed(named);
+      // The name may run into words after it ("Reuters Staff", and /i lets any word in): its longest start that names a publisher.
+      const words = (m[1] ?? '').trim().split(/[ \t]+/);
+      let p: Publisher | undefined;
+      for (let k = words.length; k > 0 && !p; k--) p = publisherNamed(words.slice(0, k).join(' '));
       if (p && !(ownHost && sameSite(ownHost, p.domain))) {
         add(p, 4, `'${m[0].trim()}'`);
         break;
@@ -225,7 +227,7 @@ export function inferSource({ text, restoredText, url, meta }: SourceInput): Sou
 }
 
 const CREDIT_LINE_RE =
-  /(?:originally (?:appeared|published|ran) (?:on|in|at)|first (?:appeared|published) (?:on|in|by)|republished (?:from|with permission (?:from|of))|(?:^|\n)\s*(?:Source|Via|Courtesy of):)\s+((?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})/gi;
+  /(?:originally (?:appeared|published|ran) (?:on|in|at)|first (?:appeared|published) (?:on|in|by)|republished (?:from|with permission (?:from|of))|(?:^|\n)[ \t]*(?:Source|Via|Courtesy of):)[ \t]+((?:the[ \t]+)?[A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*){0,4})/gi;
 
 /** A publisher by its display name, a short form ("AP", "the FT") or its domain. */
 function publisherNamed(named: string): Publisher | undefined {
