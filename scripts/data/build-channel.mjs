@@ -414,6 +414,16 @@ export function buildChannel(lmWords, lmUniProb, params = CHANNEL_PARAMS) {
     }
   }
 
+  // The spinner tables' word swaps of credit words, which no thesaurus lists: "open supply" for "open
+  // source" says the spinner writes "Supply:" for "Source:". Kept apart like the rest of the credit
+  // vocabulary: as general swaps the known swaps' words restored wrongly (session 8), but a credit line
+  // is a known name in a known shape.
+  const creditSet = new Set(creditWords);
+  for (const r of [...seed, ...known]) {
+    if (r.kind === 'spintax') continue;
+    for (const [od, sd] of rowDiffs(r.original, r.spun)) if (creditSet.has(od) && !sd.includes(' ')) addCredit(sd, od, R.known);
+  }
+
   // ---- prune and encode
   const uni = new Map(lmWords.map((w, i) => [w, lmUniProb[i]]));
   const prior = (o) =>

@@ -32,6 +32,8 @@ describe('findCredits', () => {
     ['Patrick Njoku/AFP/Getty Conceptualizations', 'Patrick Njoku/AFP/Getty Images', 'Patrick Njoku'],
     ['Mei Vasquez for The New York Controls', 'Mei Vasquez for The New York Times', 'Mei Vasquez'],
     ['Emeka Whitfield/AFP/Getty Look-alikes', 'Emeka Whitfield/AFP/Getty Images', 'Emeka Whitfield'],
+    // A spinner-table swap of a label's word ("open supply" for "open source"): a repost's note, or a chart's credit.
+    ['Supply: Reuters', 'Source: Reuters', null],
     // A word as written can start a longer spun form: "File cabinet" is "File".
     ['REUTERS/Ivo Marten/File cabinet Photo', 'REUTERS/Ivo Marten/File Photo', 'Ivo Marten'],
     // Label swaps rarer than the decoder would believe, from the thesauri's credit vocabulary.
@@ -96,6 +98,7 @@ describe('findCredits', () => {
     'Nathaniel Brooks for The New York Times',
     'Marcus Ellery | Bloomberg | Getty Images',
     'Photograph: Lucy Ashcombe/PA',
+    'Source: Bloomberg',
   ])('recognises the intact credit %s and leaves it alone', (line) => {
     const [c] = findCredits(line, channel);
     expect(c?.text).toBe(line);
