@@ -135,6 +135,8 @@ describe('inferSource', () => {
 
   it.each([
     ['This article originally appeared on CNBC.', 'CNBC'],
+    ['This text in the beginning seemed on CNBC.', 'CNBC'],
+    ['This story was initially printed in The Guardian.', 'The Guardian'],
     ['Prices rose.\nSource: Reuters', 'Reuters'],
     // the note is a line of its own: the next line's words are not part of the name
     ['Prices rose.\nSource: Reuters\nMore talks are planned for next week.', 'Reuters'],

@@ -226,8 +226,9 @@ export function inferSource({ text, restoredText, url, meta }: SourceInput): Sou
   };
 }
 
+// "originally appeared on" and the forms a spinner gives it ("in the beginning seemed on", "initially printed in").
 const CREDIT_LINE_RE =
-  /(?:originally (?:appeared|published|ran) (?:on|in|at)|first (?:appeared|published) (?:on|in|by)|republished (?:from|with permission (?:from|of))|(?:^|\n)[ \t]*(?:Source|Via|Courtesy of):)[ \t]+((?:the[ \t]+)?[A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*){0,4})/gi;
+  /(?:(?:originally|initially|in the beginning) (?:appeared|seemed|came out|published|printed|issued|released|ran) (?:on|in|at|by)|first (?:appeared|published) (?:on|in|by)|republished (?:from|with permission (?:from|of))|(?:^|\n)[ \t]*(?:Source|Via|Courtesy of):)[ \t]+((?:the[ \t]+)?[A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*){0,4})/gi;
 
 /** A publisher by its display name, a short form ("AP", "the FT") or its domain. */
 function publisherNamed(named: string): Publisher | undefined {
