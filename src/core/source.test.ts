@@ -150,6 +150,7 @@ describe('inferSource', () => {
   it.each([
     ['Prices rose on Monday.\nCNN’s Jane Doe contributed to this report.', 'CNN'],
     ['Prices rose on Monday. Reuters could not independently verify the account.', 'Reuters'],
+    ['The chief executive informed CNBC in an interview that the company would hire more staff.', 'CNBC'],
     ['Prices rose on Monday.\nAlain Kabeya / AP file', 'NBC News'],
     ['Prices rose on Monday.\nAna Lima/Agence France-Presse — Getty Images', 'The New York Times'],
     ['Prices rose on Monday.\nJon Reyes | AFP | Getty Images', 'CNBC'],

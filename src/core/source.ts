@@ -61,6 +61,15 @@ function genericSignals(names: readonly string[]): Signal[] {
       label: "the outlet's own reporting: '$0'",
       literals: names.map((name) => `${name} `),
     },
+    {
+      // "told CNBC" as other spinners write it (the seed's "instructed" is restored by the decoder;
+      // these are ordinary words it leaves): still someone speaking to the outlet.
+      source: `\\b(?:informed|advised|notified) ${n}\\b`,
+      flags: 'g',
+      weight: 2.5,
+      label: "'$0': a statement to the outlet (a spun 'told')",
+      literals: names.flatMap((name) => ['informed', 'advised', 'notified'].map((v) => `${v} ${name}`)),
+    },
   ];
 }
 
