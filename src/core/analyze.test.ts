@@ -137,6 +137,14 @@ describe('analyze on a spun tech story', () => {
     expect(restored.get('working system')).toBe('operating system');
     expect(restored.get('factors')).toBe('points');
   });
+
+  it('restores a spun wire story\'s boilerplate ("on situation of anonymity", "take impact", "Enhancing by") and names the wire', () => {
+    const a = analyze(readFileSync(new URL('../../test/fixtures/reposts/wire-spun.txt', import.meta.url), 'utf8'), res);
+    expect(a.restoredText).toContain('told reporters on condition of anonymity');
+    expect(a.restoredText).toContain('take effect');
+    expect(a.restoredText).toContain('(Reporting by Jeff Mason; Editing by Chizu Nomiyama)');
+    expect(a.source.publisher).toBe('Reuters');
+  });
 });
 
 describe('analyze on clean text', () => {

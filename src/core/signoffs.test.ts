@@ -16,6 +16,7 @@ const channel: ChannelModel = channelFrom({
       gave: ['contributed'],
       reputation: ['report'],
       story: ['report'],
+      'enhancing by': ['editing by'],
     })[spun]?.map((original): ChannelCandidate => ({ original, logProb: -1, source: 'wordnet' })),
   isPrefix: () => false,
 });
@@ -29,6 +30,11 @@ describe('findSignoffs', () => {
       ['Accounting', 'Reporting'],
       ['Modifying', 'Editing'],
     ]);
+  });
+
+  it('restores a formula the spinner table lists as a phrase, whose words no thesaurus pairs', () => {
+    const text = 'Prices fell.\n(Reporting by Saeed Rahman; Enhancing by Peter Caldwell)\n';
+    expect(findSignoffs(text, channel).flatMap((h) => h.swaps.map((s) => [s.text, s.restored]))).toEqual([['Enhancing', 'Editing']]);
   });
 
   it('finds an intact formula, so the decoder leaves it alone, with nothing to restore', () => {

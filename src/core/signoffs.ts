@@ -73,6 +73,13 @@ function formulaAt(text: string, from: number, to: number, channel: ChannelModel
     const name = tokens[words.length];
     if (!name || !/^\p{Lu}/u.test(name.text)) continue;
     const swaps: SignoffHit['swaps'] = [];
+    // The spinner table may list the formula as a phrase ("Enhancing by" for "Editing by") where no
+    // thesaurus pairs its words: then each changed word is a swap.
+    const phrase = tokens.slice(0, words.length);
+    const whole =
+      phrase.length === words.length &&
+      phrase.every((t, w) => w === 0 || t.gap === 'space') &&
+      isSwapOf(channel, phrase.map((t) => t.norm).join(' '), words.join(' '));
     let ok = true;
     for (let w = 0; w < words.length && ok; w++) {
       const tok = tokens[w];
@@ -80,7 +87,7 @@ function formulaAt(text: string, from: number, to: number, channel: ChannelModel
       if (!tok || (w > 0 && tok.gap !== 'space')) ok = false;
       else if (tok.norm === want) continue;
       // The closing "by"/"from" is as written: a spinner's swap of it would leave nothing to know the formula by.
-      else if (w < words.length - 1 && isSwapOf(channel, tok.norm, want))
+      else if (w < words.length - 1 && (whole || isSwapOf(channel, tok.norm, want)))
         swaps.push({ start: tok.start, end: tok.end, text: tok.text, restored: applyCase(tok.text, want) });
       else ok = false;
     }
