@@ -142,6 +142,9 @@ describe('analyze on a spun tech story', () => {
     const a = analyze(readFileSync(new URL('../../test/fixtures/reposts/wire-spun.txt', import.meta.url), 'utf8'), res);
     expect(a.restoredText).toContain('told reporters on condition of anonymity');
     expect(a.restoredText).toContain('take effect');
+    // a participle swapped for an adjective leaves grammar no writer writes ("Subsequent the", "main to")
+    expect(a.restoredText).toContain('Following the announcement');
+    expect(a.restoredText).toContain('leading to fears');
     expect(a.restoredText).toContain('(Reporting by Jeff Mason; Editing by Chizu Nomiyama)');
     expect(a.source.publisher).toBe('Reuters');
   });
