@@ -21,6 +21,11 @@ describe('applyCase', () => {
     // not a name: a lowercase word that is no small word
     expect(applyCase('On the identical time', 'at the same time')).toBe('At the same time');
   });
+  it('writes a word the restoration shares with the page, in the same place, as the page does', () => {
+    expect(applyCase('Tim Cook dinner', 'tim cook')).toBe('Tim Cook');
+    expect(applyCase('iPhone gross sales', 'iphone sales')).toBe('iPhone sales');
+    expect(applyCase('the corporate', 'the company')).toBe('the company');
+  });
   it('writes restored abbreviations in capitals', () => {
     expect(applyCase('U.Ok.', 'u.k.')).toBe('U.K.');
   });
@@ -46,6 +51,15 @@ function referencePattern(word: string): string {
 }
 
 function referenceApplyCase(model: string, restored: string): string {
+  const modelWords = model.split(/[\s-]+/).filter(Boolean);
+  let i = 0;
+  return referenceByPatterns(model, restored).replace(/[^\s-]+/gu, (w) => {
+    const m = modelWords[i++];
+    return m !== undefined && m.toLowerCase() === w.toLowerCase() ? m : w;
+  });
+}
+
+function referenceByPatterns(model: string, restored: string): string {
   if (/^(?:\p{L}{1,3}\.){2,}$/u.test(restored) && /^\p{Lu}/u.test(model)) return restored.toUpperCase();
   const patterns = model
     .split(/[\s-]+/)

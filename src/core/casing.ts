@@ -35,12 +35,13 @@ const STARTS_UPPER = /^\p{Lu}/u;
 /** What applyCase reads from a model; the engine cases a restoration and its alternatives by one model in a row. */
 interface ModelCase {
   model: string;
+  words: string[];
   startsUpper: boolean;
   patterns: CasePattern[];
   /** A capitalised name with small words inside it ("Name of Obligation"). */
   nameWithSmallWords: boolean;
 }
-let lastModel: ModelCase = { model: '', startsUpper: false, patterns: [], nameWithSmallWords: false };
+let lastModel: ModelCase = { model: '', words: [], startsUpper: false, patterns: [], nameWithSmallWords: false };
 
 /** Words a title leaves in lowercase inside a name ("Centers for Disease Control and Prevention"). */
 export const SMALL_WORDS: ReadonlySet<string> = new Set(['a', 'an', 'and', 'at', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to']);
@@ -54,6 +55,7 @@ function modelCase(model: string): ModelCase {
     const patterns = words.map(casePattern);
     lastModel = {
       model,
+      words,
       startsUpper: STARTS_UPPER.test(model),
       patterns,
       nameWithSmallWords:
@@ -75,6 +77,18 @@ const WORD = /[^\s-]+/gu;
  * Duty"); otherwise only the first letter follows the model ("Earlier than" → "Before").
  */
 export function applyCase(model: string, restored: string): string {
+  const cased = caseByPatterns(model, restored);
+  // A word the restoration shares with the page, in the same place, stays as the page writes it: a name
+  // cut short keeps its capitals ("Tim Cook dinner" → "Tim Cook"), a brand its own ("iPhone gross sales" → "iPhone sales").
+  const { words } = modelCase(model);
+  let i = 0;
+  return cased.replace(WORD, (w) => {
+    const m = words[i++];
+    return m !== undefined && m !== w && m.toLowerCase() === w.toLowerCase() ? m : w;
+  });
+}
+
+function caseByPatterns(model: string, restored: string): string {
   const { startsUpper, patterns, nameWithSmallWords } = modelCase(model);
   // Abbreviations are written in capitals: "U.Ok." restores to "U.K.", not "U.k.".
   if (startsUpper && ABBREVIATION.test(restored)) return restored.toUpperCase();
