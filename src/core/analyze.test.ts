@@ -148,6 +148,16 @@ describe('analyze on a spun tech story', () => {
     expect(a.restoredText).toContain('(Reporting by Jeff Mason; Editing by Chizu Nomiyama)');
     expect(a.source.publisher).toBe('Reuters');
   });
+
+  it('restores a spun earnings story ("prolonged buying and selling", "12 months over 12 months", "Tim Cook dinner")', () => {
+    const a = analyze(readFileSync(new URL('../../test/fixtures/reposts/earnings-spun.txt', import.meta.url), 'utf8'), res);
+    expect(a.restoredText).toContain('in extended trading Thursday');
+    // a spun form that starts with a number is looked up too
+    expect(a.restoredText).toContain('rose 6% year over year');
+    expect(a.restoredText).toContain('CEO Tim Cook told CNBC');
+    expect(a.restoredText).toContain('$110 billion stock buyback');
+    expect(a.source.publisher).toBe('CNBC');
+  });
 });
 
 describe('analyze on clean text', () => {

@@ -760,8 +760,9 @@ function buildOptions(
     const keep = count;
     first[i] = keep;
     add(1, ids[i] ?? [-1], 0, null);
-    // Words, and number-words a spinner makes ("1000’s" for "thousands").
-    if (tok.kind === 'word' || /\p{L}/u.test(tok.norm)) {
+    // Words, number-words a spinner makes ("1000’s" for "thousands"), and numbers that start a longer
+    // spun form ("12 months over 12 months" for "year over year").
+    if (tok.kind === 'word' || /\p{L}/u.test(tok.norm) || (words[i] as Word).prefix) {
       // Pre-score against the page's own neighbours with bigrams: cheap, and only for pruning.
       const left = i === 0 || tok.gap === 'sentence' ? lm.startId : (ids[i - 1]?.at(-1) ?? -1);
       drafts.count = 0;
