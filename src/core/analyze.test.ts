@@ -158,6 +158,12 @@ describe('analyze on a spun tech story', () => {
     expect(a.restoredText).toContain('$110 billion stock buyback');
     expect(a.source.publisher).toBe('CNBC');
   });
+
+  it('restores a spun name with a number in it ("the Swap 2" → "the Switch 2"): its digits are read as the page\'s are', () => {
+    const a = analyze(readFileSync(new URL('../../test/fixtures/reposts/gaming-spun.txt', import.meta.url), 'utf8'), res);
+    expect(a.restoredText).toContain('the Switch 2, will launch');
+    expect(a.restoredText).toContain('Gamers have been');
+  });
 });
 
 describe('analyze on clean text', () => {

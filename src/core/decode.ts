@@ -1046,7 +1046,10 @@ function phraseIds(lm: LanguageModel, phrase: string): number[] {
   for (let a = 0; ; ) {
     const z = phrase.indexOf(' ', a);
     const w = z < 0 ? phrase.slice(a) : phrase.slice(a, z);
-    if (w.includes('.')) for (const x of lmWords(w)) got.push(lm.id(x));
+    // a number as the page's numbers are scored: read aloud ("switch 2" is "switch two")
+    const spoken = w.charCodeAt(0) >= 48 && w.charCodeAt(0) <= 57 ? numberWords(w) : null;
+    if (spoken) for (const x of spoken) got.push(lm.id(x));
+    else if (w.includes('.')) for (const x of lmWords(w)) got.push(lm.id(x));
     else got.push(lm.id(possessiveStem(w)));
     if (z < 0) break;
     a = z + 1;
