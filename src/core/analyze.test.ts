@@ -138,31 +138,38 @@ describe('analyze on a spun tech story', () => {
     expect(restored.get('factors')).toBe('points');
   });
 
-  it('restores a spun wire story\'s boilerplate ("on situation of anonymity", "take impact", "Enhancing by") and names the wire', () => {
-    const a = analyze(readFileSync(new URL('../../test/fixtures/reposts/wire-spun.txt', import.meta.url), 'utf8'), res);
-    expect(a.restoredText).toContain('told reporters on condition of anonymity');
-    expect(a.restoredText).toContain('take effect');
-    // a participle swapped for an adjective leaves grammar no writer writes ("Subsequent the", "main to")
-    expect(a.restoredText).toContain('Following the announcement');
-    expect(a.restoredText).toContain('leading to fears');
-    expect(a.restoredText).toContain('(Reporting by Jeff Mason; Editing by Chizu Nomiyama)');
-    expect(a.source.publisher).toBe('Reuters');
-  });
-
-  it('restores a spun earnings story ("prolonged buying and selling", "12 months over 12 months", "Tim Cook dinner")', () => {
-    const a = analyze(readFileSync(new URL('../../test/fixtures/reposts/earnings-spun.txt', import.meta.url), 'utf8'), res);
-    expect(a.restoredText).toContain('in extended trading Thursday');
-    // a spun form that starts with a number is looked up too
-    expect(a.restoredText).toContain('rose 6% year over year');
-    expect(a.restoredText).toContain('CEO Tim Cook told CNBC');
-    expect(a.restoredText).toContain('$110 billion stock buyback');
-    expect(a.source.publisher).toBe('CNBC');
-  });
-
-  it('restores a spun name with a number in it ("the Swap 2" → "the Switch 2"): its digits are read as the page\'s are', () => {
-    const a = analyze(readFileSync(new URL('../../test/fixtures/reposts/gaming-spun.txt', import.meta.url), 'utf8'), res);
-    expect(a.restoredText).toContain('the Switch 2, will launch');
-    expect(a.restoredText).toContain('Gamers have been');
+  const fixture = (name: string) => readFileSync(new URL(`../../test/fixtures/reposts/${name}`, import.meta.url), 'utf8');
+  it.each([
+    {
+      story: 'a wire story\'s boilerplate ("on situation of anonymity", "take impact", "Subsequent the", "main to", "Enhancing by")',
+      file: 'wire-spun.txt',
+      restored: [
+        'told reporters on condition of anonymity',
+        'take effect',
+        'Following the announcement',
+        'leading to fears',
+        '(Reporting by Jeff Mason; Editing by Chizu Nomiyama)',
+      ],
+      publisher: 'Reuters',
+    },
+    {
+      // "12 months over 12 months": a spun form that starts with a number is looked up too
+      story: 'an earnings story ("prolonged buying and selling", "12 months over 12 months", "Tim Cook dinner")',
+      file: 'earnings-spun.txt',
+      restored: ['in extended trading Thursday', 'rose 6% year over year', 'CEO Tim Cook told CNBC', '$110 billion stock buyback'],
+      publisher: 'CNBC',
+    },
+    {
+      // "the Swap 2": an original's digits are read aloud as the page's are
+      story: 'a gaming story ("the Swap 2", "avid gamers")',
+      file: 'gaming-spun.txt',
+      restored: ['the Switch 2, will launch', 'Gamers have been'],
+      publisher: null,
+    },
+  ])('restores $story', ({ file, restored, publisher }) => {
+    const a = analyze(fixture(file), res);
+    for (const r of restored) expect(a.restoredText).toContain(r);
+    if (publisher) expect(a.source.publisher).toBe(publisher);
   });
 });
 
