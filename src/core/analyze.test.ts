@@ -111,7 +111,7 @@ describe('analyze on a spun British article', () => {
   });
 });
 
-describe('analyze on a spun tech story', () => {
+describe('analyze on spun tech, wire, earnings and gaming stories', () => {
   // Written for this test in the seed spinner's style, with swaps widely seen on spun tech and gaming
   // pages (data/spinner/known-swaps.tsv) that neither the seed nor the thesauri hold.
   const text = readFileSync(new URL('../../test/fixtures/reposts/tech-spun.txt', import.meta.url), 'utf8');
@@ -140,35 +140,35 @@ describe('analyze on a spun tech story', () => {
 
   const fixture = (name: string) => readFileSync(new URL(`../../test/fixtures/reposts/${name}`, import.meta.url), 'utf8');
   it.each([
-    {
-      story: 'a wire story\'s boilerplate ("on situation of anonymity", "take impact", "Subsequent the", "main to", "Enhancing by")',
-      file: 'wire-spun.txt',
-      restored: [
+    [
+      'a wire story\'s boilerplate ("on situation of anonymity", "take impact", "Subsequent the", "main to", "Enhancing by")',
+      'wire-spun.txt',
+      [
         'told reporters on condition of anonymity',
         'take effect',
         'Following the announcement',
         'leading to fears',
         '(Reporting by Jeff Mason; Editing by Chizu Nomiyama)',
       ],
-      publisher: 'Reuters',
-    },
-    {
-      // "12 months over 12 months": a spun form that starts with a number is looked up too
-      story: 'an earnings story ("prolonged buying and selling", "12 months over 12 months", "Tim Cook dinner")',
-      file: 'earnings-spun.txt',
-      restored: ['in extended trading Thursday', 'rose 6% year over year', 'CEO Tim Cook told CNBC', '$110 billion stock buyback'],
-      publisher: 'CNBC',
-    },
-    {
-      // "the Swap 2": an original's digits are read aloud as the page's are
-      story: 'a gaming story ("the Swap 2", "avid gamers")',
-      file: 'gaming-spun.txt',
-      restored: ['the Switch 2, will launch', 'Gamers have been'],
-      publisher: null,
-    },
-  ])('restores $story', ({ file, restored, publisher }) => {
-    const a = analyze(fixture(file), res);
-    for (const r of restored) expect(a.restoredText).toContain(r);
+      'Reuters',
+    ],
+    [
+      // a spun form that starts with a number is looked up too
+      'an earnings story ("prolonged buying and selling", "12 months over 12 months", "Tim Cook dinner")',
+      'earnings-spun.txt',
+      ['in extended trading Thursday', 'rose 6% year over year', 'CEO Tim Cook told CNBC', '$110 billion stock buyback'],
+      'CNBC',
+    ],
+    [
+      // an original's digits are read aloud as the page's are
+      'a gaming story ("the Swap 2", "avid gamers")',
+      'gaming-spun.txt',
+      ['the Switch 2, will launch', 'Gamers have been'],
+      null,
+    ],
+  ])('restores %s', (_story, file, restored, publisher) => {
+    const a = analyze(fixture(file as string), res);
+    for (const r of restored as string[]) expect(a.restoredText).toContain(r);
     if (publisher) expect(a.source.publisher).toBe(publisher);
   });
 });
