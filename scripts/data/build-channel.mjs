@@ -225,6 +225,8 @@ export function buildChannel(lmWords, lmUniProb, params = CHANNEL_PARAMS) {
     [known, R.known],
   ]) {
     for (const r of rows) {
+      // name rows are for the names and credit matchers only (below)
+      if (r.kind === 'name') continue;
       const o = norm(r.original);
       const s = norm(r.spun);
       if (r.kind !== 'spintax') {
@@ -420,9 +422,14 @@ export function buildChannel(lmWords, lmUniProb, params = CHANNEL_PARAMS) {
   // is a known name in a known shape.
   const creditSet = new Set(creditWords);
   for (const r of [...seed, ...known]) {
-    if (r.kind === 'spintax') continue;
+    if (r.kind === 'spintax' || r.kind === 'name') continue;
     for (const [od, sd] of rowDiffs(r.original, r.spun)) if (creditSet.has(od) && !sd.includes(' ')) addCredit(sd, od, R.known);
   }
+  // Swaps spinners make inside institutions' names whose spun form is an ordinary word (department →
+  // division, national → nationwide, office → workplace): as general swaps they would rewrite writers'
+  // own words, but a capitalised stretch that they turn into a name of the gazetteer ("Division of
+  // Justice" → "Department of Justice") is safe to believe. Kept apart with the credit vocabulary.
+  for (const r of known) if (r.kind === 'name') addCredit(norm(r.spun), norm(r.original), R.known);
 
   // ---- prune and encode
   const uni = new Map(lmWords.map((w, i) => [w, lmUniProb[i]]));

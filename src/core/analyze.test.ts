@@ -111,7 +111,7 @@ describe('analyze on a spun British article', () => {
   });
 });
 
-describe('analyze on spun tech, wire, earnings and gaming stories', () => {
+describe('analyze on spun tech, wire, earnings, gaming and institutional stories', () => {
   // Written for this test in the seed spinner's style, with swaps widely seen on spun tech and gaming
   // pages (data/spinner/known-swaps.tsv) that neither the seed nor the thesauri hold.
   const text = readFileSync(new URL('../../test/fixtures/reposts/tech-spun.txt', import.meta.url), 'utf8');
@@ -158,6 +158,22 @@ describe('analyze on spun tech, wire, earnings and gaming stories', () => {
       'earnings-spun.txt',
       ['in extended trading Thursday', 'rose 6% year over year', 'CEO Tim Cook told CNBC', '$110 billion stock buyback'],
       'CNBC',
+    ],
+    [
+      // swaps a spinner makes inside names, believed only where they spell a known name; a phrase put in
+      // for one word keeps its later words lowercase ("Well being", "Financial institution")
+      'institutions\' names ("Division of Justice", "Nationwide Guard", "World Well being Group", "Financial institution of England")',
+      'institutions-spun.txt',
+      [
+        'The Department of Justice said',
+        'the National Guard',
+        'The World Health Organization warned',
+        'The Central Intelligence Agency and the Environmental Protection Agency',
+        'The Home Office and the Foreign Office',
+        'the Bank of England',
+        'The Department of Homeland Security and the National Weather Service',
+      ],
+      null,
     ],
     [
       // an original's digits are read aloud as the page's are

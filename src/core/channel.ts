@@ -11,8 +11,10 @@ export interface ChannelCandidate {
   readonly original: string;
   readonly logProb: number;
   /**
-   * Where the swap comes from. `credit`: a rare swap of a photo-credit word ("exposure" for
-   * "photograph"), for the credit-line matcher only; the decoder and the names pass skip it.
+   * Where the swap comes from. `credit`: a swap believed only inside a known name in a known shape,
+   * a rare swap of a photo-credit word ("exposure" for "photograph") or an ordinary-word swap a
+   * spinner makes inside institutions' names ("division" for "department"): the credit-line matcher
+   * and the names pass read it, the decoder never does.
    */
   readonly source: 'spinner' | 'wordnet' | 'thesaurus' | 'credit';
 }

@@ -349,14 +349,15 @@ export function matchNames(
       let key = '';
       for (let k = j; k < tokens.length && k < j + params.maxSpunTokens; k++) {
         const t = tokens[k] as Token;
-        if (k > j && (!joined(k) || !caps[k])) break;
+        // A spun form's later words may be lowercase: the spinner capitalises only the first one of a
+        // phrase it puts in ("Well being" for "Health", "Financial institution" for "Bank").
+        if (k > j && !joined(k)) break;
         key = k === j ? t.norm : `${key}${t.gap === 'hyphen' ? '-' : ' '}${t.norm}`;
         const id = channel.find(key); // one hash for lookup and isPrefix
         const candidates = channel.candidatesOf(id);
         if (candidates) {
           // Alone, a candidate matters only as a name or the start of one (see step).
           for (const c of prefix ? candidates : nameStarts(id, candidates)) {
-            if (c.source === 'credit') continue;
             const words = originalKey(c.original);
             step(k, prefix ? `${prefix} ${words}` : words, { first: j, last: k, original: c.original, logProb: c.logProb }, true);
           }
@@ -379,7 +380,7 @@ export function matchNames(
       if (a !== b && name.indexOf(' ') === -1) return;
       const page: string[] = [];
       for (let k = a; k <= b; k++) page.push(...keyOf(k).split(' '));
-      if (containsName(page, gazetteer)) return;
+      if (holdsNameOverSwap(a, b, keyOf, swaps, gazetteer)) return;
       const swapped = swaps.reduce((n, w) => n + w.last - w.first + 1, 0);
       if (swapped === b - a + 1 && swaps.some((w) => w.logProb < params.minLogProbAllSwapped)) return;
       const channelLogProb = swaps.reduce((sum, w) => sum + w.logProb, 0);
@@ -440,13 +441,18 @@ function nameStartsFor(
   };
 }
 
-/** True when some stretch of two or more of `words` is a known name (the page already has a name there). */
-function containsName(words: readonly string[], gazetteer: Gazetteer): boolean {
-  for (let i = 0; i < words.length; i++) {
-    let key = words[i] as string;
-    for (let j = i + 1; j < words.length; j++) {
-      key += ` ${words[j]}`;
-      if (gazetteer.has(key)) return true;
+/**
+ * True when tokens a..b hold a known name of two or more words that covers a swapped token: the page
+ * already has a name there, which the match would break. A name beside the swaps is no objection
+ * ("Central Intelligence" in "Central Intelligence Company" → "Central Intelligence Agency").
+ */
+function holdsNameOverSwap(a: number, b: number, keyOf: (k: number) => string, swaps: readonly Swap[], gazetteer: Gazetteer): boolean {
+  const swapped = (x: number, y: number) => swaps.some((w) => w.first <= y && x <= w.last);
+  for (let x = a; x <= b; x++) {
+    let key = keyOf(x);
+    for (let y = x; y <= b; y++) {
+      if (y > x) key += ` ${keyOf(y)}`;
+      if (key.indexOf(' ') !== -1 && gazetteer.has(key) && swapped(x, y)) return true;
       if (!gazetteer.isPrefix(key)) break;
     }
   }
