@@ -18,7 +18,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { STOP } from './build-channel.mjs';
-import { gzip, OUT, requireDebianFile, SOURCES, sha256 } from './common.mjs';
+import { gzip, OUT, ROOT, requireDebianFile, SOURCES, sha256 } from './common.mjs';
 
 export const NAMES_PARAMS = {
   /** A sphinx head noun ends at least this many capitalised WordNet names. */
@@ -206,12 +206,24 @@ export function buildNames(sphinx, channelBin, params = NAMES_PARAMS) {
     }
   }
 
+  // 3. The outlets and agencies of our own data (src/core/data/publishers.json, credits.json): "NBC News",
+  // "Sky News", "Associated Press", known names whether or not the LM has them as collocations.
+  const own = ownNames();
+  for (const name of own) if (!candidates.has(name)) candidates.set(name, 'own');
+
   // Keep names that occur in news-like text and that a spinner can damage.
   const kept = [];
-  const bySource = { wordnet: 0, sphinx: 0 };
+  const bySource = { wordnet: 0, sphinx: 0, own: 0 };
   for (const [name, source] of candidates) {
     if (!/^[a-z][a-z'. ]*$/.test(name)) continue;
     const ws = name.split(' ');
+    if (source === 'own') {
+      if (ws.length > 1 && ws.some((w) => !STOP.has(w) && originals.has(w))) {
+        kept.push(name);
+        bySource.own++;
+      }
+      continue;
+    }
     if (ws.length === 1) {
       // A dotted abbreviation: the spinner mangles the letters it reads as words (U.K. -> U.Ok.).
       if (!originals.has(name)) continue;
@@ -235,11 +247,28 @@ export function buildNames(sphinx, channelBin, params = NAMES_PARAMS) {
       names: kept.length,
       wordnet: bySource.wordnet,
       sphinx: bySource.sphinx,
+      own: bySource.own,
       sphinxConsidered: fromSphinx,
       heads: headSet.size,
       params,
     },
   };
+}
+
+/** Multiword outlet and agency names of src/core/data (lowercase, without a leading "the", hyphens as spaces). */
+function ownNames() {
+  const read = (f) => JSON.parse(fs.readFileSync(path.join(ROOT, 'src/core/data', f), 'utf8'));
+  const publishers = read('publishers.json').publishers;
+  const credits = read('credits.json');
+  const out = new Set();
+  for (const n of [...publishers.flatMap((p) => [p.name, ...p.names]), ...credits.agencies]) {
+    const name = n
+      .toLowerCase()
+      .replace(/^the\s+/, '')
+      .replace(/-/g, ' ');
+    if (name.includes(' ')) out.add(name);
+  }
+  return out;
 }
 
 /** The manifest entry of the names asset. */

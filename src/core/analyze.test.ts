@@ -186,6 +186,9 @@ describe('analyze on spun tech, wire, earnings, gaming and institutional stories
         'The unemployment rate rose',
         'the Democratic Party and the Republican Party',
         'gross domestic product grew',
+        // outlets' names come from the publisher data
+        'NBC News reported',
+        'The Wall Street Journal and Sky News',
       ],
       null,
     ],
