@@ -111,7 +111,7 @@ describe('analyze on a spun British article', () => {
   });
 });
 
-describe('analyze on spun tech, wire, earnings, gaming and institutional stories', () => {
+describe('analyze on spun tech, wire, earnings, health, gaming and institutional stories', () => {
   // Written for this test in the seed spinner's style, with swaps widely seen on spun tech and gaming
   // pages (data/spinner/known-swaps.tsv) that neither the seed nor the thesauri hold.
   const text = readFileSync(new URL('../../test/fixtures/reposts/tech-spun.txt', import.meta.url), 'utf8');
@@ -190,6 +190,12 @@ describe('analyze on spun tech, wire, earnings, gaming and institutional stories
         'NBC News reported',
         'The Wall Street Journal and Sky News',
       ],
+      null,
+    ],
+    [
+      'a health story ("blood stress", "coronary heart illness", "breast most cancers")',
+      'health-spun.txt',
+      ['lowered blood pressure', 'risk of heart disease', 'with breast cancer and lung cancer', 'the World Health Organization'],
       null,
     ],
     [
