@@ -195,9 +195,14 @@ export function buildChannel(lmWords, lmUniProb, params = CHANNEL_PARAMS) {
   // "la" for Louisiana, "ab" for the month Av, "ai") unless it is one of the commonest words ("up",
   // "go", "us"): a news writer spells out what a thesaurus abbreviates.
   const isAbbreviation = (original) => original.length <= 2 && rankOf(original) >= params.shortOriginalRank;
+  // A magnitude for another ("trillions" for "millions": WordNet lists them as synonyms in an informal sense)
+  // would change a fact if restored wrongly, and no evaluation set's spinner makes such a swap; the spinner
+  // table's own ("hundreds of thousands" for "millions") stay.
+  const MAGNITUDE = /^(?:hundred|thousand|million|billion|trillion|zillion)s?$/;
   const add = (spun, original, p, src) => {
     if (!spun || !original || spun === original || p <= 0) return;
     if (src !== 'spinner' && (isOffensive(original) || isAbbreviation(original))) return;
+    if (src !== 'spinner' && MAGNITUDE.test(spun) && MAGNITUDE.test(original)) return;
     let m = edges.get(spun);
     if (!m) {
       m = new Map();

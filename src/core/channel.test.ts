@@ -18,6 +18,15 @@ describe('channel model', () => {
     expect(again.isPrefix('motor')).toBe(ch.isPrefix('motor'));
   });
 
+  it("offers no magnitude for another but the spinner table's own (a wrong one would change a fact)", () => {
+    const magnitudes = ['hundred', 'thousand', 'million', 'billion', 'trillion'].flatMap((m) => [m, `${m}s`]);
+    for (const spun of magnitudes) {
+      for (const c of ch.lookup(spun) ?? []) if (magnitudes.includes(c.original)) expect(c.source).toBe('spinner');
+    }
+    expect(originals('trillions')).not.toContain('millions');
+    expect(originals('hundreds of thousands')).toContain('millions');
+  });
+
   it("maps the spinner's 'mentioned' back to 'said' with high probability", () => {
     const c = candidate('mentioned', 'said');
     expect(c?.source).toBe('spinner');
