@@ -111,7 +111,7 @@ describe('analyze on a spun British article', () => {
   });
 });
 
-describe('analyze on spun tech, wire, earnings, health, gaming and institutional stories', () => {
+describe('analyze on spun tech, wire, earnings, politics, health, gaming and institutional stories', () => {
   // Written for this test in the seed spinner's style, with swaps widely seen on spun tech and gaming
   // pages (data/spinner/known-swaps.tsv) that neither the seed nor the thesauri hold.
   const text = readFileSync(new URL('../../test/fixtures/reposts/tech-spun.txt', import.meta.url), 'utf8');
@@ -190,6 +190,13 @@ describe('analyze on spun tech, wire, earnings, health, gaming and institutional
         'NBC News reported',
         'The Wall Street Journal and Sky News',
       ],
+      null,
+    ],
+    [
+      // "trillions" is the writer's: no magnitude stands for another
+      'a politics story ("handed the invoice", "nationwide debt", "into regulation")',
+      'politics-spun.txt',
+      ['The House passed the bill', 'add trillions to the national debt', 'into law'],
       null,
     ],
     [
