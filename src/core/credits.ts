@@ -53,12 +53,10 @@ interface Match {
   first: number;
   /** Exclusive token index. */
   end: number;
-  changed: boolean;
+  /** The tokens from its first changed word to its last (exclusive end), or null when it is written as the name is. */
+  changed: { first: number; end: number } | null;
   /** A word of it was taken on the rest of the name's say-so (WILDCARD_LOGPROB), not as a swap the channel knows. */
   guessed: boolean;
-  /** The tokens from the first changed word to the last (exclusive end); first === end when none changed. */
-  changedFirst: number;
-  changedEnd: number;
 }
 
 /** Find every photo-credit line in `text`. `channel` lets spun names be recognised. */
@@ -138,7 +136,7 @@ function creditOfLine(
   if (!hasSeparator && runs.length > 0) return null;
 
   const fixes = mergeFixes(
-    matches.filter((m) => m.changed).map((m) => fixOf(m, tokens, line, start, channel)),
+    matches.flatMap((m) => (m.changed ? [fixOf(m, m.changed, tokens, line, start, channel)] : [])),
     text,
   );
   let restored = '';
@@ -227,10 +225,8 @@ function tryEntry(e: Entry, tokens: Token[], i: number, line: string, channel: C
   // cf .. ce: the tokens of the changed words so far (cf === -1: none yet)
   const walk = (w: number, j: number, exact: number, logProb: number, cf: number, ce: number, guessed = false): void => {
     if (w === e.words.length) {
-      const changed = cf >= 0;
-      const m = accepted(e, tokens, i, j, line, exact)
-        ? { entry: e, first: i, end: j, changed, guessed, changedFirst: changed ? cf : j, changedEnd: changed ? ce : j, exact, logProb }
-        : null;
+      const changed = cf >= 0 ? { first: cf, end: ce } : null;
+      const m = accepted(e, tokens, i, j, line, exact) ? { entry: e, first: i, end: j, changed, guessed, exact, logProb } : null;
       if (m && (!best || better(m, best))) best = m;
       return;
     }
@@ -351,28 +347,35 @@ function caseLike(spun: string, canonical: string): string {
  * wrote them. A name the channel knows spun as a whole ("Getty Photos" → "Getty Images", a phrase of the
  * spinner table) repairs whole, as the spinner swapped it whole.
  */
-function fixOf(m: Match, tokens: Token[], line: string, start: number, channel: ChannelModel | null): CreditFix {
-  const whole = line.slice((tokens[m.first] as Token).start, (tokens[m.end - 1] as Token).end);
-  const name = m.entry.name.toLowerCase();
-  const key = tokens
-    .slice(m.first, m.end)
-    .map((t) => t.norm)
-    .join(' ');
-  const known = m.end - m.first > 1 && channel?.lookup(key)?.some((c) => c.original === name);
-  const restoredWhole = caseLike(whole, m.entry.name);
-  const first = tokens[known ? m.first : m.changedFirst] as Token;
-  const last = tokens[(known ? m.end : m.changedEnd) - 1] as Token;
-  // The unchanged words around the changed ones, as written on the page, come off the restored name too.
-  const before = line.slice((tokens[m.first] as Token).start, first.start);
-  const after = line.slice(last.end, (tokens[m.end - 1] as Token).end);
-  const restored =
-    restoredWhole.startsWith(before) && restoredWhole.endsWith(after) && restoredWhole.length >= before.length + after.length
-      ? restoredWhole.slice(before.length, restoredWhole.length - after.length)
-      : null;
-  if (restored === null || restored.trim() === '') {
-    const a = tokens[m.first] as Token;
-    return { start: start + a.start, end: start + (tokens[m.end - 1] as Token).end, text: whole, restored: restoredWhole };
+function fixOf(
+  m: Match,
+  changed: { first: number; end: number },
+  tokens: Token[],
+  line: string,
+  start: number,
+  channel: ChannelModel | null,
+): CreditFix {
+  const a = tokens[m.first] as Token;
+  const b = tokens[m.end - 1] as Token;
+  const text = line.slice(a.start, b.end);
+  const whole = { start: start + a.start, end: start + b.end, text, restored: caseLike(text, m.entry.name) };
+  if (m.end - m.first > 1) {
+    const key = tokens
+      .slice(m.first, m.end)
+      .map((t) => t.norm)
+      .join(' ');
+    const name = m.entry.name.toLowerCase();
+    if (channel?.lookup(key)?.some((c) => c.original === name)) return whole;
   }
+  // The unchanged words around the changed ones, as written on the page, come off the restored name too.
+  const first = tokens[changed.first] as Token;
+  const last = tokens[changed.end - 1] as Token;
+  const before = line.slice(a.start, first.start);
+  const after = line.slice(last.end, b.end);
+  const r = whole.restored;
+  if (!r.startsWith(before) || !r.endsWith(after) || r.length < before.length + after.length) return whole;
+  const restored = r.slice(before.length, r.length - after.length);
+  if (restored.trim() === '') return whole;
   return { start: start + first.start, end: start + last.end, text: line.slice(first.start, last.end), restored };
 }
 
