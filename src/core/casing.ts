@@ -77,19 +77,17 @@ const WORD = /[^\s-]+/gu;
  * Duty"); otherwise only the first letter follows the model ("Earlier than" → "Before").
  */
 export function applyCase(model: string, restored: string): string {
-  const cased = caseByPatterns(model, restored);
+  const mc = modelCase(model);
   // A word the restoration shares with the page, in the same place, stays as the page writes it: a name
   // cut short keeps its capitals ("Tim Cook dinner" → "Tim Cook"), a brand its own ("iPhone gross sales" → "iPhone sales").
-  const { words } = modelCase(model);
   let i = 0;
-  return cased.replace(WORD, (w) => {
-    const m = words[i++];
+  return caseByPatterns(mc, restored).replace(WORD, (w) => {
+    const m = mc.words[i++];
     return m !== undefined && m !== w && m.toLowerCase() === w.toLowerCase() ? m : w;
   });
 }
 
-function caseByPatterns(model: string, restored: string): string {
-  const { startsUpper, patterns, nameWithSmallWords } = modelCase(model);
+function caseByPatterns({ startsUpper, patterns, nameWithSmallWords }: ModelCase, restored: string): string {
   // Abbreviations are written in capitals: "U.Ok." restores to "U.K.", not "U.k.".
   if (startsUpper && ABBREVIATION.test(restored)) return restored.toUpperCase();
   if (patterns.length > 0 && patterns.every((p) => p === 'upper')) return restored.toUpperCase();
