@@ -378,11 +378,11 @@ export function matchNames(
     const record = (a: number, b: number, name: string) => {
       if (a === b && !ABBREVIATION.test(name)) return;
       if (a !== b && name.indexOf(' ') === -1) return;
-      const page: string[] = [];
-      for (let k = a; k <= b; k++) page.push(...keyOf(k).split(' '));
       if (holdsNameOverSwap(a, b, keyOf, swaps, gazetteer)) return;
       const swapped = swaps.reduce((n, w) => n + w.last - w.first + 1, 0);
       if (swapped === b - a + 1 && swaps.some((w) => w.logProb < params.minLogProbAllSwapped)) return;
+      const page: string[] = [];
+      for (let k = a; k <= b; k++) page.push(...keyOf(k).split(' '));
       const channelLogProb = swaps.reduce((sum, w) => sum + w.logProb, 0);
       const margin = params.bonus + channelLogProb + lmGain(lm, tokens, a, b, page, name.split(' '));
       if (margin < params.minMargin) return;
