@@ -38,7 +38,7 @@ export function findSignoffs(text: string, channel: ChannelModel | null): Signof
   // behind a guard that never let it run, optimised code still took as long as one search per line
   // (Node 20, 100,000 words: 0.8 s).
   const reports: number[] = [];
-  for (let at = text.indexOf(REPORT); at >= 0; at = text.indexOf(REPORT, at + REPORT.length)) reports.push(at);
+  for (let at = text.indexOf(TO_THIS); at >= 0; at = text.indexOf(TO_THIS, at + TO_THIS.length)) reports.push(at);
   let r = 0;
   while (lineStart < text.length) {
     const nl = text.indexOf('\n', lineStart);
@@ -104,7 +104,7 @@ function isSwapOf(channel: ChannelModel | null, spun: string, original: string):
   return channel?.lookup(spun)?.some((c) => c.original === original) ?? false;
 }
 
-const REPORT = ' to this ';
+const TO_THIS = ' to this ';
 const WRITERS_NOUNS = new Set(['story', 'article']);
 
 /**
@@ -114,9 +114,9 @@ const WRITERS_NOUNS = new Set(['story', 'article']);
  * "to this" between them (at `at`, in the line) and the sentence's end after them.
  */
 function contributedAt(text: string, at: number, lineStart: number, lineEnd: number, channel: ChannelModel | null): SignoffHit | null {
-  const after = tokenize(text, at + REPORT.length, Math.min(lineEnd, at + REPORT.length + 40));
+  const after = tokenize(text, at + TO_THIS.length, Math.min(lineEnd, at + TO_THIS.length + 40));
   const noun = after[0];
-  if (!noun || noun.start !== at + REPORT.length || !/^[.\s]*$/.test(text.slice(noun.end, Math.min(lineEnd, noun.end + 3)))) return null;
+  if (!noun || noun.start !== at + TO_THIS.length || !/^[.\s]*$/.test(text.slice(noun.end, Math.min(lineEnd, noun.end + 3)))) return null;
   const before = tokenize(text, Math.max(lineStart, at - 60), at);
   const verb = before.at(-1);
   const name = before.at(-2);
