@@ -39,6 +39,9 @@ interface Publisher {
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** How spinners other than the seed's write "told" ("informed CNBC"). */
+const SPUN_TOLD = ['informed', 'advised', 'notified'];
+
 /**
  * Signals every outlet shares, built from how articles name it: a staff contributor line
  * ("CNN's Jane Doe contributed to this report"), the outlet's own reporting ("NBC News has
@@ -64,11 +67,11 @@ function genericSignals(names: readonly string[]): Signal[] {
     {
       // "told CNBC" as other spinners write it (the seed's "instructed" is restored by the decoder;
       // these are ordinary words it leaves): still someone speaking to the outlet.
-      source: `\\b(?:informed|advised|notified) ${n}\\b`,
+      source: `\\b(?:${SPUN_TOLD.join('|')}) ${n}\\b`,
       flags: 'g',
       weight: 2.5,
       label: "'$0': a statement to the outlet (a spun 'told')",
-      literals: names.flatMap((name) => ['informed', 'advised', 'notified'].map((v) => `${v} ${name}`)),
+      literals: names.flatMap((name) => SPUN_TOLD.map((v) => `${v} ${name}`)),
     },
   ];
 }
