@@ -225,6 +225,8 @@ export function buildChannel(lmWords, lmUniProb, params = CHANNEL_PARAMS) {
   const spinnerOriginals = new Set();
   const seedOriginals = new Set();
   const tablePairs = [];
+  /** Every word-level diff of the tables' rows (not spintax): general swaps for the seed's, credit swaps below. */
+  const tableDiffs = [];
   for (const [rows, rel] of [
     [seed, R.seed],
     [known, R.known],
@@ -245,10 +247,12 @@ export function buildChannel(lmWords, lmUniProb, params = CHANNEL_PARAMS) {
       }
       spinnerOriginals.add(o);
       if (rows === seed) seedOriginals.add(o);
+      const diffs = rowDiffs(r.original, r.spun);
+      if (r.kind !== 'spintax') tableDiffs.push(...diffs);
       // Word-level diffs only of the seed's rows, what one spinner was seen doing ("Getty Photos
       // Information" gives images → photos); a known name's words ("Facilities for Illness Management")
       // as general swaps (management → control) restored wrongly more often than rightly (session 8).
-      for (const [od, sd] of rows === seed ? rowDiffs(r.original, r.spun) : []) {
+      for (const [od, sd] of rows === seed ? diffs : []) {
         add(sd, od, R.seedDiff, 'spinner');
         tablePairs.push([od, sd]);
         spinnerOriginals.add(od);
@@ -426,10 +430,7 @@ export function buildChannel(lmWords, lmUniProb, params = CHANNEL_PARAMS) {
   // vocabulary: as general swaps the known swaps' words restored wrongly (session 8), but a credit line
   // is a known name in a known shape.
   const creditSet = new Set(creditWords);
-  for (const r of [...seed, ...known]) {
-    if (r.kind === 'spintax' || r.kind === 'name') continue;
-    for (const [od, sd] of rowDiffs(r.original, r.spun)) if (creditSet.has(od) && !sd.includes(' ')) addCredit(sd, od, R.known);
-  }
+  for (const [od, sd] of tableDiffs) if (creditSet.has(od) && !sd.includes(' ')) addCredit(sd, od, R.known);
   // Swaps spinners make inside institutions' names whose spun form is an ordinary word (department →
   // division, national → nationwide, office → workplace): as general swaps they would rewrite writers'
   // own words, but a capitalised stretch that they turn into a name of the gazetteer ("Division of
