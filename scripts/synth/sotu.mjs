@@ -54,6 +54,8 @@ const PENN_TO_BROWN = {
   RB: 'rb',
 };
 
+const brownTag = (pos) => PENN_TO_BROWN[pos] ?? pos.toLowerCase();
+
 /**
  * One address as paragraphs of 2–5 sentences (the files have no paragraph breaks). Quotes become
  * Brown's `` and '' (so the detokenizer spaces them), "--" an em dash; a possessive keeps its noun's
@@ -66,24 +68,26 @@ export function parseSotuFile(file, tagger, seed) {
   const paras = [];
   let cur = [];
   let want = 2 + Math.floor(rng() * 4);
+  let inPara = 0;
   let open = false;
   const flush = () => {
     if (cur.length) paras.push({ tokens: cur, headline: false });
     cur = [];
     want = 2 + Math.floor(rng() * 4);
+    inPara = 0;
+    open = false;
   };
-  let inPara = 0;
   for (const s of sentences) {
     const sentence = s.trim();
     const tagged = tagger.tagSentence(sentence);
     for (let i = 0; i < tagged.length; i++) {
       const t = tagged[i];
       let w = t.value;
-      let tag = PENN_TO_BROWN[t.pos] ?? t.pos.toLowerCase();
+      let tag = brownTag(t.pos);
       const after = tagged[i + 2]?.value;
       if (tagged[i + 1]?.value === '-' && after && /\w$/.test(w) && /^\w/.test(after) && sentence.includes(`${w}-${after}`)) {
         // the tagger splits "ever-higher"; Brown writes a compound as one token, tagged as its head
-        cur.push({ w: `${w}-${after}`, tag: PENN_TO_BROWN[tagged[i + 2].pos] ?? tagged[i + 2].pos.toLowerCase() });
+        cur.push({ w: `${w}-${after}`, tag: brownTag(tagged[i + 2].pos) });
         i += 2;
         continue;
       }
@@ -109,11 +113,7 @@ export function parseSotuFile(file, tagger, seed) {
       }
       cur.push({ w, tag });
     }
-    if (++inPara >= want) {
-      flush();
-      inPara = 0;
-      open = false;
-    }
+    if (++inPara >= want) flush();
   }
   flush();
   return paras;
