@@ -68,6 +68,10 @@ for (let i = 0; i < argv.length; i++) {
 const log = (...m) => {
   if (!opt.quiet) console.error(...m);
 };
+if (!['brown', 'sotu'].includes(opt.corpus)) {
+  console.error(`make-cases: unknown corpus ${opt.corpus} (brown or sotu)`);
+  process.exit(2);
+}
 if (path.resolve(opt.out).startsWith('/work/shared/eval')) {
   console.error('make-cases: refusing to write into the evaluation folder');
   process.exit(2);
@@ -104,10 +108,6 @@ function articlesFrom(files, minW, maxW, tag, parse = parseBrownFile) {
     for (const [k, a] of chunkArticles(parse(f), rng, minW, maxW).entries()) out.push({ ...a, src: `${path.basename(f)}#${k + 1}` });
   }
   return out;
-}
-if (!['brown', 'sotu'].includes(opt.corpus)) {
-  console.error(`make-cases: unknown corpus ${opt.corpus} (brown or sotu)`);
-  process.exit(2);
 }
 const sotu = opt.corpus === 'sotu' ? ensureSotu(opt.cache, log) : null;
 const tagger = sotu?.require('wink-pos-tagger')();
