@@ -114,7 +114,8 @@ describe('analyze on a spun British article', () => {
 describe('analyze on spun tech, wire, earnings, politics, health, gaming and institutional stories', () => {
   // Written for this test in the seed spinner's style, with swaps widely seen on spun tech and gaming
   // pages (data/spinner/known-swaps.tsv) that neither the seed nor the thesauri hold.
-  const text = readFileSync(new URL('../../test/fixtures/reposts/tech-spun.txt', import.meta.url), 'utf8');
+  const fixture = (name: string) => readFileSync(new URL(`../../test/fixtures/reposts/${name}`, import.meta.url), 'utf8');
+  const text = fixture('tech-spun.txt');
 
   it('restores the swaps spun tech pages are known by ("synthetic intelligence", "avid gamers", "the corporate")', () => {
     const a = analyze(text, res);
@@ -128,7 +129,7 @@ describe('analyze on spun tech, wire, earnings, politics, health, gaming and ins
   });
 
   it('restores names and terms the spinner turned word by word, as names ("Name of Obligation" → "Call of Duty")', () => {
-    const a = analyze(readFileSync(new URL('../../test/fixtures/reposts/names-spun.txt', import.meta.url), 'utf8'), res);
+    const a = analyze(fixture('names-spun.txt'), res);
     const restored = new Map(a.spans.map((s) => [s.text, s.restored]));
     expect(restored.get('Facilities for Illness Management and Prevention')).toBe('Centers for Disease Control and Prevention');
     expect(restored.get('Federal Commerce Fee')).toBe('Federal Trade Commission');
@@ -138,7 +139,6 @@ describe('analyze on spun tech, wire, earnings, politics, health, gaming and ins
     expect(restored.get('factors')).toBe('points');
   });
 
-  const fixture = (name: string) => readFileSync(new URL(`../../test/fixtures/reposts/${name}`, import.meta.url), 'utf8');
   it.each([
     [
       'a wire story\'s boilerplate ("on situation of anonymity", "take impact", "Subsequent the", "main to", "Enhancing by")',
