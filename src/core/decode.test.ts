@@ -118,6 +118,16 @@ describe('decode', () => {
     expect(restored(3)).toEqual([]);
   });
 
+  it('does not restore an acronym or its plural to a thesaurus synonym (TV, TVs)', () => {
+    const uni = { the: -1.2, tv: -6, tvs: -6, television: -3.5, televisions: -3.5, sold: -3 };
+    const bigrams = { 'the television': -1.5, 'television sold': -1.5, 'the televisions': -1.5, 'televisions sold': -1.5 };
+    const channel = toyChannel({ tv: [['television', -0.5]], tvs: [['televisions', -0.5]] });
+    const run = (text: string) => decode(tokenize(text), { lm: toyLm(uni, bigrams), channel }, params).map((r) => r.original);
+    expect(run('the tvs sold')).toEqual(['televisions']);
+    expect(run('the TVs sold')).toEqual([]);
+    expect(run('the TV sold')).toEqual([]);
+  });
+
   it('does not restore a British spelling to the American one a thesaurus lists beside it', () => {
     const uni = { the: -1.2, programme: -6, scheme: -6, program: -3.5, ended: -3 };
     const spelling = toyLm(uni, { 'the program': -1.5, 'program ended': -1.5 });

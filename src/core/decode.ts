@@ -856,9 +856,13 @@ function idsOfWords(words: readonly Word[]): Int32Array {
   return out;
 }
 
-/** All-caps text ("U.S.", "NATO"): a lowercase ASCII last letter rules it out without uppercasing a copy. */
+/**
+ * All-caps text ("U.S.", "NATO") or an acronym's plural ("PCs", "CEOs"): a lowercase ASCII last letter
+ * other than that plural "s" rules it out without uppercasing a copy.
+ */
 function isShouting(text: string): boolean {
   const last = text.charCodeAt(text.length - 1);
+  if (last === 115 && text.length > 2) return isShouting(text.slice(0, -1));
   if (last >= 97 && last <= 122) return false;
   return text.length > 1 && text === text.toUpperCase() && /\p{Lu}/u.test(text);
 }
