@@ -111,7 +111,7 @@ describe('analyze on a spun British article', () => {
   });
 });
 
-describe('analyze on spun tech, wire, earnings, politics, health, gaming and institutional stories', () => {
+describe('analyze on spun tech, wire, earnings, politics, health, gaming, institutional, sport and science stories', () => {
   // Written for this test in the seed spinner's style, with swaps widely seen on spun tech and gaming
   // pages (data/spinner/known-swaps.tsv) that neither the seed nor the thesauri hold.
   const fixture = (name: string) => readFileSync(new URL(`../../test/fixtures/reposts/${name}`, import.meta.url), 'utf8');
@@ -212,6 +212,18 @@ describe('analyze on spun tech, wire, earnings, politics, health, gaming and ins
       'a gaming story ("the Swap 2", "avid gamers")',
       'gaming-spun.txt',
       ['the Switch 2, will launch', 'Gamers have been'],
+      null,
+    ],
+    [
+      'a football story ("successful purpose", "switch window", "ultimate whistle", "league desk")',
+      'sport-spun.txt',
+      ['scoring the winning goal', 'Premier League table', 'the transfer window opens', 'the final whistle', '9 points behind'],
+      null,
+    ],
+    [
+      'a science story ("greenhouse fuel", "on monitor", "lead creator", "area company")',
+      'science-spun.txt',
+      ['greenhouse gas emissions', 'on track for', 'whose lead author told reporters', 'the space agency said', 'Global temperatures'],
       null,
     ],
   ])('restores %s', (_story, file, restored, publisher) => {
