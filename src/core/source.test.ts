@@ -114,6 +114,14 @@ describe('inferSource', () => {
     expect(source('Officials met in Brussels, according to NBC News reporting.').publisher).toBeNull();
   });
 
+  it('takes a photo credited to a Guardian staff photographer as the Guardian’s, whatever its label', () => {
+    const text = 'Ministers met on Monday to discuss the plan.\nPicture: Hannah Fox/The Guardian';
+    expect(source(text).publisher).toBe('The Guardian');
+    expect(source(text).evidence).toEqual(["staff photographer's credit 'Picture: Hannah Fox/The Guardian'"]);
+    // an agency's photo on any site says nothing of the publisher
+    expect(source('Ministers met on Monday to discuss the plan.\nPicture: Hannah Fox/Reuters').publisher).toBeNull();
+  });
+
   it('ranks candidates best first with confidences that sum to at most 1', () => {
     const s = source('Jane Doe told CNBC on Squawk Box that rates would rise. A trader told Reuters the same.');
     expect(s.candidates[0]?.publisher).toBe('CNBC');
