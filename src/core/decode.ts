@@ -861,10 +861,10 @@ function idsOfWords(words: readonly Word[]): Int32Array {
  * other than that plural "s" rules it out without uppercasing a copy.
  */
 function isShouting(text: string): boolean {
-  const last = text.charCodeAt(text.length - 1);
-  if (last === 115 && text.length > 2) return isShouting(text.slice(0, -1));
+  const core = text.length > 2 && text.charCodeAt(text.length - 1) === 115 ? text.slice(0, -1) : text;
+  const last = core.charCodeAt(core.length - 1);
   if (last >= 97 && last <= 122) return false;
-  return text.length > 1 && text === text.toUpperCase() && /\p{Lu}/u.test(text);
+  return core.length > 1 && core === core.toUpperCase() && /\p{Lu}/u.test(core);
 }
 
 /**
