@@ -3,7 +3,7 @@
 // data/spinner/*.tsv.
 //
 // For trying other settings without touching the shipped assets:
-//   node scripts/data/build-all.mjs --out DIR/data --channel '{"maxCandidatesPerKey":20}'
+//   node scripts/data/build-all.mjs --out DIR/data --channel '{"maxCandidatesPerKey":20}' --lm '{"weightedTop":1050000}'
 // then score them with scripts/tune/eval.mjs --data DIR (docs/data.md).
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,10 +14,12 @@ import { buildNames, namesManifestEntry } from './build-names.mjs';
 import { ensureDir, gzip, merge, ROOT, requireDebianFile, OUT as SHIPPED, SOURCES, sha256 } from './common.mjs';
 import { readSphinxLM } from './sphinx-lm.mjs';
 
-const { values: args } = parseArgs({ options: { out: { type: 'string' }, channel: { type: 'string' } } });
+const { values: args } = parseArgs({ options: { out: { type: 'string' }, channel: { type: 'string' }, lm: { type: 'string' } } });
 const OUT = args.out ? path.resolve(args.out) : SHIPPED;
 /** Channel settings over the defaults; `reliability` is merged key by key. */
 const channelParams = merge(CHANNEL_PARAMS, args.channel ? JSON.parse(args.channel) : {});
+/** Language-model settings over the defaults (`trigrams` merged key by key). */
+const lmParams = merge(LM_PARAMS, args.lm ? JSON.parse(args.lm) : {});
 
 const t0 = Date.now();
 ensureDir(OUT);
@@ -32,7 +34,7 @@ fs.writeFileSync(path.join(OUT, 'channel.bin.gz'), chGz);
 console.log(`  channel: ${ch.stats.keys} keys, ${ch.stats.edges} candidates, ${ch.bin.length} B raw, ${chGz.length} B gz`);
 
 console.log('building LM');
-const lm = buildLM(LM_PARAMS, { sphinx, inPlay: ch.inPlay });
+const lm = buildLM(lmParams, { sphinx, inPlay: ch.inPlay });
 const lmGz = gzip(lm.bin);
 fs.writeFileSync(path.join(OUT, 'lm.bin.gz'), lmGz);
 console.log(`  lm: ${lm.stats.vocab} words, ${lm.stats.bigrams} bigrams, ${lm.bin.length} B raw, ${lmGz.length} B gz`);

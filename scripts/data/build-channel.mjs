@@ -157,8 +157,11 @@ function loadMythes(file) {
       continue;
     }
     const [pos, ...terms] = line.split('|');
+    // Where the head is a name in this sense ("China"), the sense's other names are other places or
+    // things (Taiwan, Formosa), as in WordNet (wordnet.mjs, synonyms).
+    const isName = terms.some((t) => t.trim().toLowerCase() === head && t.trim() !== head);
     const plain = terms
-      .filter((t) => !t.includes('('))
+      .filter((t) => !t.includes('(') && !(isName && t.trim() !== t.trim().toLowerCase()))
       .map((t) => t.toLowerCase().trim())
       .filter((t) => t && t !== head);
     if (!head || plain.length === 0) continue;

@@ -9,6 +9,8 @@ const POS_FILES = { n: 'noun', v: 'verb', a: 'adj', r: 'adv' };
 export function loadWordNet(dir = SOURCES.wordnet.dir) {
   /** lemmas[pos]: Map lemma -> array of synset member lists (lowercase, spaces) */
   const lemmas = {};
+  /** properIn: synset member list -> the members written with a capital there (Taiwan, China, Formosa) */
+  const properIn = new WeakMap();
   const exc = {}; // exc[pos]: Map inflected -> [lemma]
   const irregular = {}; // irregular[pos]: Map lemma -> [inflected]
   for (const [pos, name] of Object.entries(POS_FILES)) {
@@ -19,13 +21,14 @@ export function loadWordNet(dir = SOURCES.wordnet.dir) {
       const f = line.split(' ');
       const cnt = Number.parseInt(f[3], 16);
       const members = [];
+      const proper = new Set();
       for (let k = 0; k < cnt; k++) {
-        const w = f[4 + 2 * k]
-          .replace(/\([a-z]+\)$/, '')
-          .replace(/_/g, ' ')
-          .toLowerCase();
+        const raw = f[4 + 2 * k].replace(/\([a-z]+\)$/, '').replace(/_/g, ' ');
+        const w = raw.toLowerCase();
         if (!members.includes(w)) members.push(w);
+        if (raw !== w) proper.add(w);
       }
+      if (proper.size > 0) properIn.set(members, proper);
       for (const m of members) {
         let l = map.get(m);
         if (!l) {
@@ -54,7 +57,7 @@ export function loadWordNet(dir = SOURCES.wordnet.dir) {
     exc[pos] = e;
     irregular[pos] = ir;
   }
-  return { lemmas, exc, irregular };
+  return { lemmas, properIn, exc, irregular };
 }
 
 // Morphy detachment rules, each tagged with the inflection it undoes.
@@ -199,9 +202,17 @@ export function inflect(wn, lemma, pos, tag) {
   return out;
 }
 
-/** Synonym lemmas of lemma/pos over all synsets (sense-blind), excluding the lemma itself. */
+/**
+ * Synonym lemmas of lemma/pos over all synsets (sense-blind), excluding the lemma itself, and a proper
+ * name's other names: where the lemma is a name (Taiwan, China), its synset's names (Formosa, Republic of
+ * China) are another place or thing, not a word a writer's was swapped for.
+ */
 export function synonyms(wn, lemma, pos) {
   const out = new Set();
-  for (const ss of wn.lemmas[pos].get(lemma) ?? []) for (const m of ss) if (m !== lemma) out.add(m);
+  for (const ss of wn.lemmas[pos].get(lemma) ?? []) {
+    const proper = wn.properIn.get(ss);
+    const isName = proper?.has(lemma) ?? false;
+    for (const m of ss) if (m !== lemma && !(isName && proper.has(m))) out.add(m);
+  }
   return [...out];
 }

@@ -27,6 +27,15 @@ describe('channel model', () => {
     expect(originals('hundreds of thousands')).toContain('millions');
   });
 
+  it('offers no other name for a name (Taiwan is not China; a wrong one would change a fact), but keeps common senses', () => {
+    expect(originals('taiwan')).not.toContain('china');
+    expect(originals('myanmar')).not.toContain('burma');
+    expect(originals('netherlands')).not.toContain('holland');
+    expect(originals('united states')).not.toContain('america');
+    expect(originals('chinaware')).toContain('china'); // the porcelain
+    expect(originals('mars')).toContain('defects'); // the verb
+  });
+
   it("maps the spinner's 'mentioned' back to 'said' with high probability", () => {
     const c = candidate('mentioned', 'said');
     expect(c?.source).toBe('spinner');
