@@ -26,6 +26,13 @@ describe('analyze on the seed repost', () => {
     expect(a.spans.find((s) => s.text === 'recognising')?.restored).toBe('acknowledging');
   });
 
+  it('leaves a writer’s own everyday words alone on a spun page (“Traders”, “firm” are no spinner’s tell)', () => {
+    const extra = '\nTraders said the firm had cut its prices.';
+    const a = analyze(seed + extra, res);
+    expect(a.verdict.spun).toBe(true);
+    expect(a.spans.filter((s) => s.start > seed.length).map((s) => s.text)).toEqual([]);
+  });
+
   it('restores spun wording inside curly quotes', () => {
     const a = analyze(seed, res);
     const inQuotes = a.spans.find((s) => s.text === 'widespread sense');
