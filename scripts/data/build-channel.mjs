@@ -202,10 +202,16 @@ export function buildChannel(lmWords, lmUniProb, params = CHANNEL_PARAMS) {
   // would change a fact if restored wrongly, and no evaluation set's spinner makes such a swap; the spinner
   // table's own ("hundreds of thousands" for "millions") stay.
   const MAGNITUDE = /^(?:hundred|thousand|million|billion|trillion|zillion)s?$/;
+  // Nor one compass direction for another ("northern" for "eastern": Moby lists the points of the compass
+  // together); the same direction in another form stays ("easterly" for "eastern").
+  const DIRECTION = /^((?:north|south)?(?:east|west)?|north|south)(?:ern|erly|wards?)?$/;
+  const direction = (w) => (DIRECTION.exec(w)?.[1] || null);
   const add = (spun, original, p, src) => {
     if (!spun || !original || spun === original || p <= 0) return;
     if (src !== 'spinner' && (isOffensive(original) || isAbbreviation(original))) return;
     if (src !== 'spinner' && MAGNITUDE.test(spun) && MAGNITUDE.test(original)) return;
+    const way = src !== 'spinner' && direction(spun);
+    if (way && direction(original) && direction(original) !== way) return;
     let m = edges.get(spun);
     if (!m) {
       m = new Map();

@@ -27,6 +27,12 @@ describe('channel model', () => {
     expect(originals('hundreds of thousands')).toContain('millions');
   });
 
+  it('offers no compass direction for another, only the same one in another form', () => {
+    for (const spun of ['north', 'northern', 'southern', 'western', 'northeast', 'southwest'])
+      expect(originals(spun).filter((o) => /^(?:north|south|east|west)/.test(o) && !o.startsWith(spun.slice(0, 4)))).toEqual([]);
+    expect(originals('easterly')).toContain('eastern');
+  });
+
   it('offers no other name for a name (Taiwan is not China; a wrong one would change a fact), but keeps common senses', () => {
     expect(originals('taiwan')).not.toContain('china');
     expect(originals('myanmar')).not.toContain('burma');
