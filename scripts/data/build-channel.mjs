@@ -205,7 +205,7 @@ export function buildChannel(lmWords, lmUniProb, params = CHANNEL_PARAMS) {
   // Nor one compass direction for another ("northern" for "eastern": Moby lists the points of the compass
   // together); the same direction in another form stays ("easterly" for "eastern").
   const DIRECTION = /^((?:north|south)?(?:east|west)?|north|south)(?:ern|erly|wards?)?$/;
-  const direction = (w) => (DIRECTION.exec(w)?.[1] || null);
+  const direction = (w) => DIRECTION.exec(w)?.[1] || null;
   const add = (spun, original, p, src) => {
     if (!spun || !original || spun === original || p <= 0) return;
     if (src !== 'spinner' && (isOffensive(original) || isAbbreviation(original))) return;
