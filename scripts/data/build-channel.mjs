@@ -159,10 +159,11 @@ function loadMythes(file) {
     const [pos, ...terms] = line.split('|');
     // Where the head is a name in this sense ("China"), the sense's other names are other places or
     // things (Taiwan, Formosa), as in WordNet (wordnet.mjs, synonyms).
-    const isName = terms.some((t) => t.trim().toLowerCase() === head && t.trim() !== head);
-    const plain = terms
-      .filter((t) => !t.includes('(') && !(isName && t.trim() !== t.trim().toLowerCase()))
-      .map((t) => t.toLowerCase().trim())
+    const trimmed = terms.map((t) => t.trim());
+    const isName = trimmed.some((t) => t !== head && t.toLowerCase() === head);
+    const plain = trimmed
+      .filter((t) => !t.includes('(') && !(isName && t !== t.toLowerCase()))
+      .map((t) => t.toLowerCase())
       .filter((t) => t && t !== head);
     if (!head || plain.length === 0) continue;
     const list = out.get(head) ?? [];
