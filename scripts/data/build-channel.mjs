@@ -261,8 +261,11 @@ export function buildChannel(lmWords, lmUniProb, params = CHANNEL_PARAMS) {
       if (r.kind !== 'spintax') tableDiffs.push(...diffs);
       // Word-level diffs only of the seed's rows, what one spinner was seen doing ("Getty Photos
       // Information" gives images → photos); a known name's words ("Facilities for Illness Management")
-      // as general swaps (management → control) restored wrongly more often than rightly (session 8).
+      // as general swaps (management → control) restored wrongly more often than rightly (session 8). Nor
+      // a function word's: the phrase swaps around one ("in the" → "within the", "will be" → "shall be",
+      // "our own" → "our personal") do not make it swappable alone (session 10).
       for (const [od, sd] of rows === seed ? diffs : []) {
+        if (STOP.has(od) || STOP.has(sd)) continue;
         add(sd, od, R.seedDiff, 'spinner');
         tablePairs.push([od, sd]);
         spinnerOriginals.add(od);

@@ -80,6 +80,13 @@ describe('channel model', () => {
     expect(originals('earlier than')).toContain('before');
   });
 
+  it('takes a phrase swap around a function word as a phrase only ("within the", not "within" for "in")', () => {
+    expect(originals('within')).not.toContain('in');
+    expect(originals('shall')).not.toContain('will');
+    expect(originals('personal')).not.toContain('own');
+    expect(originals('our personal')).toContain('our own');
+  });
+
   it('splits mangled names and credits into word swaps', () => {
     expect(originals('photos')).toContain('images');
     expect(originals('secretary-basic')).toContain('secretary-general');
