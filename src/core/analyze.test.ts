@@ -203,9 +203,15 @@ describe('analyze on spun tech, wire, earnings, politics, health, gaming, instit
     ],
     [
       // "trillions" is the writer's: no magnitude stands for another
-      'a politics story ("handed the invoice", "nationwide debt", "into regulation")',
+      'a politics story ("handed the invoice", "nationwide debt", "into regulation", "overseas coverage")',
       'politics-spun.txt',
-      ['The House passed the bill', 'add trillions to the national debt', 'into law'],
+      [
+        'The House passed the bill',
+        'add trillions to the national debt',
+        'into law',
+        "China's foreign ministry",
+        "the nation's foreign policy",
+      ],
       null,
     ],
     [
