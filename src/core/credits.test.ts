@@ -84,6 +84,15 @@ describe('findCredits', () => {
     expect(styled[1]?.mangled).toBe(true);
   });
 
+  it('restores every spun label on a page to one label they can all be, when none is intact', () => {
+    const page = findCredits(
+      ['A caption.', 'Shoot: Lucy Ashcombe/PA', 'More of the story.', 'Exposure: Rhys Connolly/Getty Photos', 'The end of it.'].join('\n'),
+      channel,
+    );
+    // "Shoot" can be only "Photograph"; "Exposure" alone would be "Photo"
+    expect(page.map((c) => c.restored)).toEqual(['Photograph: Lucy Ashcombe/PA', 'Photograph: Rhys Connolly/Getty Images']);
+  });
+
   it.each([
     'REUTERS/Daniel Okafor',
     '(AP Photo/Joshua Ramos)',

@@ -72,19 +72,45 @@ export function findCredits(text: string, channel: ChannelModel | null): CreditL
     lineStart = nl + 1;
   }
   // A page credits its photos in one house style: where a spun label could be restored to several
-  // ("Exposure" to "Photo" or "Photograph"), the label the page's intact credits use wins.
+  // ("Exposure" to "Photo" or "Photograph"), the label the page's intact credits use wins, and on a page
+  // whose every label was spun, one label that all of them can be ("Shoot" can be only "Photograph").
   const intact = new Set(found.flatMap((f) => f.credit.intactLabels));
+  const style = intact.size > 0 ? intact : sharedLabel(found, text, channel);
   return found.map((f) => {
-    const { intactLabels: _, ...credit } =
-      intact.size > 0 && f.credit.mangled ? (creditOfLine(text, f.from, f.to, channel, intact) ?? f.credit) : f.credit;
+    const {
+      intactLabels: _,
+      spunLabels: __,
+      ...credit
+    } = style.size > 0 && f.credit.mangled ? (creditOfLine(text, f.from, f.to, channel, style) ?? f.credit) : f.credit;
     return credit;
   });
 }
 
+/**
+ * The one label every spun label on the page can be restored to, tried in order of how many lines chose
+ * it on their own; none when the page has fewer than two spun labels or they have no label in common.
+ */
+function sharedLabel(
+  found: readonly { from: number; to: number; credit: LineMatch }[],
+  text: string,
+  channel: ChannelModel | null,
+): ReadonlySet<string> {
+  const spun = found.filter((f) => f.credit.spunLabels.length > 0);
+  const chosen = spun.flatMap((f) => f.credit.spunLabels);
+  if (spun.length < 2 || new Set(chosen).size < 2) return NO_LABELS;
+  const byVotes = [...new Set(chosen)].sort((a, b) => chosen.filter((l) => l === b).length - chosen.filter((l) => l === a).length);
+  for (const label of byVotes) {
+    const preferred = new Set([label]);
+    const all = spun.every((f) => creditOfLine(text, f.from, f.to, channel, preferred)?.spunLabels.every((l) => l === label));
+    if (all) return preferred;
+  }
+  return NO_LABELS;
+}
+
 const NO_LABELS: ReadonlySet<string> = new Set();
 
-/** A credit line and the labels it uses as written ("Photograph"). */
-type LineMatch = CreditLine & { intactLabels: string[] };
+/** A credit line, the labels it uses as written ("Photograph") and the labels it restored. */
+type LineMatch = CreditLine & { intactLabels: string[]; spunLabels: string[] };
 
 function creditOfLine(
   text: string,
@@ -162,6 +188,7 @@ function creditOfLine(
   }
   const agencies = [...new Set(matches.filter((m) => m.entry.kind === 'agency').map((m) => m.entry.name))];
   const intactLabels = matches.filter((m) => m.entry.kind === 'label' && !m.changed).map((m) => m.entry.name);
+  const spunLabels = matches.filter((m) => m.entry.kind === 'label' && m.changed).map((m) => m.entry.name);
   return {
     start,
     end: start + line.length,
@@ -174,6 +201,7 @@ function creditOfLine(
     notes,
     fixes,
     intactLabels,
+    spunLabels,
   };
 }
 
