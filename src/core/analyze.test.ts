@@ -246,6 +246,27 @@ describe('analyze on spun tech, wire, earnings, politics, health, gaming, instit
   });
 });
 
+describe('analyze restores photo-credit labels in the house style of the page’s publisher', () => {
+  const spun = readFileSync(new URL('../../test/fixtures/reposts/health-spun.txt', import.meta.url), 'utf8');
+  const story = (credit: string) =>
+    `${spun}\nA minister told the Guardian the talks would go on.\n${credit}\nMore of the story follows here.\n`;
+
+  it('gives a spun label the Guardian’s “Photograph” once the page is found to be the Guardian’s', () => {
+    const a = analyze(story('Pic: Hannah Fox/AFP/Getty Photos'), res);
+    expect(a.source.publisher).toBe('The Guardian');
+    expect(a.credits.map((c) => c.restored)).toContain('Photograph: Hannah Fox/AFP/Getty Images');
+    expect(a.restoredText).toContain('\nPhotograph: Hannah Fox/AFP/Getty Images\n');
+  });
+
+  it('leaves the likelier label where the publisher is another or unknown, and an intact label as written', () => {
+    const other = analyze(story('Pic: Hannah Fox/AFP/Getty Photos').replace('told the Guardian', 'told CNBC'), res);
+    expect(other.source.publisher).toBe('CNBC');
+    expect(other.credits.map((c) => c.restored)).toContain('Photo: Hannah Fox/AFP/Getty Images');
+    const intact = analyze(story('Photo: Hannah Fox/AFP/Getty Photos'), res);
+    expect(intact.credits.map((c) => c.restored)).toContain('Photo: Hannah Fox/AFP/Getty Images');
+  });
+});
+
 describe('analyze on clean text', () => {
   const clean =
     'The central bank said on Tuesday that it would keep interest rates unchanged, citing slowing inflation and a weaker labour market. ' +

@@ -3,14 +3,14 @@
  * → verdict → source. Pure: no DOM, no browser or Node APIs; data arrive as decoded Resources.
  */
 import { applyCase } from './casing';
-import { findCredits } from './credits';
+import { type CreditLine, findCredits } from './credits';
 import { buildLattice, DETECT_DECODE, type DecodeParams, decodeLattice, type Lattice, RESTORE_DECODE } from './decode';
 import { findLinks } from './links';
 import { DEFAULT_NAME_PARAMS, type NameParams, withNames, withoutNameSwaps, withoutShrunkNames } from './names';
 import { withoutCommaConjunctions } from './punctuation';
 import type { Resources } from './resources';
 import { findSignoffs } from './signoffs';
-import { inferSource } from './source';
+import { houseCreditLabel, inferSource } from './source';
 import { findSpintax } from './spintax';
 import { type Token, tokenize, withoutBlocked } from './tokenize';
 import { ANALYSIS_VERSION, type Analysis, type AnalyzeOptions, DEFAULT_THRESHOLD, type Span } from './types';
@@ -113,10 +113,8 @@ export function analyze(text: string, resources: Resources, options: AnalyzeOpti
     Math.max(params.minSpinRate, params.spinRatePerDensity * density ** params.spinRatePower),
   );
 
+  // Everything but the credit lines' repairs, which may be redone once the source is known (below).
   const spans: Span[] = [];
-  for (const c of credits) {
-    for (const f of c.fixes) spans.push({ ...f, alternatives: [], confidence: 0.95, kind: 'credit' });
-  }
   for (const s of spintax) spans.push({ ...s, confidence: 0.99, kind: 'spintax' });
   if (verdict.spun) {
     for (const h of signoffs) for (const w of h.swaps) spans.push({ ...w, alternatives: [], confidence: 0.95, kind: 'synonym' });
@@ -146,11 +144,25 @@ export function analyze(text: string, resources: Resources, options: AnalyzeOpti
       spans.push(...(params.names ? withNames(text, tokens, decoded, resources, params.names) : decoded));
     }
   }
-  const disjoint = keepDisjoint(spans);
-  const restoredText = applySpans(text, disjoint);
-
-  const creditsOut = credits.map(({ fixes: _fixes, swapped: _swapped, ...c }) => c);
+  const creditSpans = (lines: readonly CreditLine[]): Span[] =>
+    lines.flatMap((c) => c.fixes.map((f): Span => ({ ...f, alternatives: [], confidence: 0.95, kind: 'credit' })));
+  let lines = credits;
+  let disjoint = keepDisjoint([...creditSpans(lines), ...spans]);
+  let restoredText = applySpans(text, disjoint);
   const source = inferSource({ text, restoredText, url: options.url, meta: options.meta });
+  // A page whose every credit label was spun had them restored to the likelier label ("Pic" → "Photo");
+  // on a page of a publisher known to use another ("Photograph" at the Guardian) they take that one.
+  // The source was inferred before, so the label chosen is no evidence for it.
+  const house = houseCreditLabel(source.publisher);
+  if (house && credits.some((c) => c.mangled)) {
+    const restyled = findCredits(text, resources.channel, house);
+    if (restyled.some((c, i) => c.restored !== credits[i]?.restored)) {
+      lines = restyled;
+      disjoint = keepDisjoint([...creditSpans(lines), ...spans]);
+      restoredText = applySpans(text, disjoint);
+    }
+  }
+  const creditsOut = lines.map(({ fixes: _fixes, swapped: _swapped, ...c }) => c);
   return {
     version: ANALYSIS_VERSION,
     verdict,

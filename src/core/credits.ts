@@ -59,8 +59,11 @@ interface Match {
   guessed: boolean;
 }
 
-/** Find every photo-credit line in `text`. `channel` lets spun names be recognised. */
-export function findCredits(text: string, channel: ChannelModel | null): CreditLine[] {
+/**
+ * Find every photo-credit line in `text`. `channel` lets spun names be recognised; `houseLabel` is the
+ * label the page's publisher is known to use, when its page shows none intact (analyze.ts).
+ */
+export function findCredits(text: string, channel: ChannelModel | null, houseLabel: string | null = null): CreditLine[] {
   const found: { from: number; to: number; credit: LineMatch }[] = [];
   let lineStart = 0;
   while (lineStart <= text.length) {
@@ -72,10 +75,11 @@ export function findCredits(text: string, channel: ChannelModel | null): CreditL
     lineStart = nl + 1;
   }
   // A page credits its photos in one house style: where a spun label could be restored to several
-  // ("Exposure" to "Photo" or "Photograph"), the label the page's intact credits use wins, and on a page
-  // whose every label was spun, one label that all of them can be ("Shoot" can be only "Photograph").
+  // ("Exposure" to "Photo" or "Photograph"), the label the page's intact credits use wins; on a page
+  // whose every label was spun, the publisher's own label if known, else one label that all of them
+  // can be ("Shoot" can be only "Photograph").
   const intact = new Set(found.flatMap((f) => f.credit.intactLabels));
-  const style = intact.size > 0 ? intact : sharedLabel(found, text, channel);
+  const style = intact.size > 0 ? intact : houseLabel ? new Set([houseLabel]) : sharedLabel(found, text, channel);
   return found.map((f) => {
     const {
       intactLabels: _,

@@ -106,6 +106,15 @@ const PUBLISHERS: Publisher[] = data.publishers.map((p) => ({
 
 const SCANNER = new LiteralScanner([...LITERAL_IDS.keys()]);
 
+/**
+ * The label a publisher puts before its photo credits ("Photograph: Name/Agency" at the Guardian), or
+ * null: a spun label on a page of that publisher is restored to it where it can be (analyze.ts).
+ */
+export function houseCreditLabel(publisher: string | null): string | null {
+  const p = data.publishers.find((q) => q.name === publisher);
+  return (p && 'creditLabel' in p ? p.creditLabel : null) ?? null;
+}
+
 /** Every signal's pattern and the literals one of which it requires (null: none); for tests. */
 export function signalRequirements(): { re: RegExp; literals: string[] | null }[] {
   const byId = [...LITERAL_IDS.keys()];
