@@ -10,7 +10,7 @@ import { DEFAULT_NAME_PARAMS, type NameParams, withNames, withoutNameSwaps, with
 import { withoutCommaConjunctions } from './punctuation';
 import type { Resources } from './resources';
 import { findSignoffs } from './signoffs';
-import { houseCreditLabel, inferSource } from './source';
+import { houseCreditLabels, inferSource } from './source';
 import { findSpintax } from './spintax';
 import { type Token, tokenize, withoutBlocked } from './tokenize';
 import { ANALYSIS_VERSION, type Analysis, type AnalyzeOptions, DEFAULT_THRESHOLD, type Span } from './types';
@@ -150,11 +150,11 @@ export function analyze(text: string, resources: Resources, options: AnalyzeOpti
   let disjoint = keepDisjoint([...creditSpans(lines), ...spans]);
   let restoredText = applySpans(text, disjoint);
   const source = inferSource({ text, restoredText, url: options.url, meta: options.meta });
-  // A page whose every credit label was spun had them restored to the likelier label ("Pic" → "Photo");
-  // on a page of a publisher known to use another ("Photograph" at the Guardian) they take that one.
-  // The source was inferred before, so the label chosen is no evidence for it.
-  const house = houseCreditLabel(source.publisher);
-  if (house && credits.some((c) => c.mangled)) {
+  // Credit labels follow the house style of the publisher the page turns out to be from ("Pic" and
+  // "Photo" become "Photograph" on a Guardian story). The source was inferred before, so the labels
+  // chosen are no evidence for it.
+  const house = houseCreditLabels(source.publisher);
+  if (house && credits.length > 0) {
     const restyled = findCredits(text, resources.channel, house);
     if (restyled.some((c, i) => c.restored !== credits[i]?.restored)) {
       lines = restyled;

@@ -84,6 +84,17 @@ describe('findCredits', () => {
     expect(styled[1]?.mangled).toBe(true);
   });
 
+  it("follows the house labels of the page's publisher, once known, even over a label as written", () => {
+    const lines = (house: ReadonlySet<string> | null, ...credit: string[]) =>
+      findCredits(['A caption.', ...credit, 'The end of it.'].join('\n'), channel, house).map((c) => c.restored);
+    expect(lines(null, 'Fatima Nakamura / AP bank')).toEqual(['Fatima Nakamura / AP credit']);
+    expect(lines(new Set(['File']), 'Fatima Nakamura / AP bank')).toEqual(['Fatima Nakamura / AP file']);
+    expect(lines(null, 'Photo: Hannah Fox/PA')).toEqual(['Photo: Hannah Fox/PA']);
+    expect(lines(new Set(['Photograph']), 'Photo: Hannah Fox/PA')).toEqual(['Photograph: Hannah Fox/PA']);
+    // a line without a label gets none
+    expect(lines(new Set(['Photograph']), 'Hannah Fox/PA')).toEqual(['Hannah Fox/PA']);
+  });
+
   it('restores every spun label on a page to one label they can all be, when none is intact', () => {
     const page = findCredits(
       ['A caption.', 'Shoot: Lucy Ashcombe/PA', 'More of the story.', 'Exposure: Rhys Connolly/Getty Photos', 'The end of it.'].join('\n'),

@@ -60,10 +60,10 @@ interface Match {
 }
 
 /**
- * Find every photo-credit line in `text`. `channel` lets spun names be recognised; `houseLabel` is the
- * label the page's publisher is known to use, when its page shows none intact (analyze.ts).
+ * Find every photo-credit line in `text`. `channel` lets spun names be recognised; `houseLabels` are the
+ * labels the page's publisher is known to use (analyze.ts, once the source is inferred).
  */
-export function findCredits(text: string, channel: ChannelModel | null, houseLabel: string | null = null): CreditLine[] {
+export function findCredits(text: string, channel: ChannelModel | null, houseLabels: ReadonlySet<string> | null = null): CreditLine[] {
   const found: { from: number; to: number; credit: LineMatch }[] = [];
   let lineStart = 0;
   while (lineStart <= text.length) {
@@ -74,20 +74,24 @@ export function findCredits(text: string, channel: ChannelModel | null, houseLab
     if (nl === -1) break;
     lineStart = nl + 1;
   }
-  // A page credits its photos in one house style: where a spun label could be restored to several
-  // ("Exposure" to "Photo" or "Photograph"), the label the page's intact credits use wins; on a page
-  // whose every label was spun, the publisher's own label if known, else one label that all of them
-  // can be ("Shoot" can be only "Photograph").
+  // A page credits its photos in one house style. On a page of a publisher known to label its credits
+  // one way ("Photograph: Name/Agency" at the Guardian) another label is a spun one, even a label as
+  // written ("Photo"), where the channel can turn the house label into it. Otherwise, where a spun label
+  // could be restored to several ("Exposure" to "Photo" or "Photograph"), the label the page's intact
+  // credits use wins, and on a page whose every label was spun, one label that all of them can be
+  // ("Shoot" can be only "Photograph").
+  if (houseLabels && houseLabels.size > 0)
+    return found.map((f) => strip(creditOfLine(text, f.from, f.to, channel, houseLabels, true) ?? f.credit));
   const intact = new Set(found.flatMap((f) => f.credit.intactLabels));
-  const style = intact.size > 0 ? intact : houseLabel ? new Set([houseLabel]) : sharedLabel(found, text, channel);
-  return found.map((f) => {
-    const {
-      intactLabels: _,
-      spunLabels: __,
-      ...credit
-    } = style.size > 0 && f.credit.mangled ? (creditOfLine(text, f.from, f.to, channel, style) ?? f.credit) : f.credit;
-    return credit;
-  });
+  const style = intact.size > 0 ? intact : sharedLabel(found, text, channel);
+  return found.map((f) =>
+    strip(style.size > 0 && f.credit.mangled ? (creditOfLine(text, f.from, f.to, channel, style) ?? f.credit) : f.credit),
+  );
+}
+
+/** A line's credit without the labels it was matched by. */
+function strip({ intactLabels: _, spunLabels: __, ...credit }: LineMatch): CreditLine {
+  return credit;
 }
 
 /**
@@ -122,6 +126,7 @@ function creditOfLine(
   to: number,
   channel: ChannelModel | null,
   preferred: ReadonlySet<string>,
+  house = false,
 ): LineMatch | null {
   const raw = text.slice(from, to);
   const lead = raw.length - raw.trimStart().length;
@@ -134,7 +139,7 @@ function creditOfLine(
 
   const matches: Match[] = [];
   for (let i = 0; i < tokens.length; ) {
-    const m = matchAt(tokens, i, line, channel, preferred);
+    const m = matchAt(tokens, i, line, channel, preferred, house);
     if (m) {
       matches.push(m);
       i = m.end;
@@ -213,11 +218,18 @@ function creditOfLine(
  * The best gazetteer entry starting at token i: the most tokens explained, then the most words matched
  * exactly, then a `preferred` label, then the likelier swaps.
  */
-function matchAt(tokens: Token[], i: number, line: string, channel: ChannelModel | null, preferred: ReadonlySet<string>): Match | null {
+function matchAt(
+  tokens: Token[],
+  i: number,
+  line: string,
+  channel: ChannelModel | null,
+  preferred: ReadonlySet<string>,
+  house: boolean,
+): Match | null {
   let best: Scored | null = null;
   for (const e of entriesAt(tokens, i, line, channel)) {
     const m = tryEntry(e, tokens, i, line, channel);
-    if (m && (!best || better(m, best, preferred))) best = m;
+    if (m && (!best || better(m, best, preferred, house))) best = m;
   }
   return best;
 }
@@ -292,9 +304,16 @@ function tryEntry(e: Entry, tokens: Token[], i: number, line: string, channel: C
   return best;
 }
 
-/** The most tokens explained, then the most words matched exactly, then a `preferred` name, then the likelier swaps. */
-function better(m: Scored, than: Scored, preferred: ReadonlySet<string> = NO_LABELS): boolean {
+/**
+ * The most tokens explained, then the most words matched exactly, then a `preferred` name, then the likelier
+ * swaps; with `house`, a preferred label beats another label even matched as written.
+ */
+function better(m: Scored, than: Scored, preferred: ReadonlySet<string> = NO_LABELS, house = false): boolean {
   if (m.end !== than.end) return m.end > than.end;
+  if (house && m.entry.kind === 'label' && than.entry.kind === 'label') {
+    const mine = preferred.has(m.entry.name);
+    if (mine !== preferred.has(than.entry.name)) return mine;
+  }
   if (m.exact !== than.exact) return m.exact > than.exact;
   const mine = preferred.has(m.entry.name);
   if (mine !== preferred.has(than.entry.name)) return mine;

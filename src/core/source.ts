@@ -107,12 +107,12 @@ const PUBLISHERS: Publisher[] = data.publishers.map((p) => ({
 const SCANNER = new LiteralScanner([...LITERAL_IDS.keys()]);
 
 /**
- * The label a publisher puts before its photo credits ("Photograph: Name/Agency" at the Guardian), or
- * null: a spun label on a page of that publisher is restored to it where it can be (analyze.ts).
+ * The labels a publisher puts in its photo credits ("Photograph: Name/Agency" at the Guardian, "Name / AP
+ * file" at NBC News), or null: on a page of that publisher another label is a spun one (analyze.ts).
  */
-export function houseCreditLabel(publisher: string | null): string | null {
+export function houseCreditLabels(publisher: string | null): ReadonlySet<string> | null {
   const p = data.publishers.find((q) => q.name === publisher);
-  return (p && 'creditLabel' in p ? p.creditLabel : null) ?? null;
+  return p && 'creditLabels' in p && p.creditLabels ? new Set(p.creditLabels) : null;
 }
 
 /** Every signal's pattern and the literals one of which it requires (null: none); for tests. */
