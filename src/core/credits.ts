@@ -216,7 +216,8 @@ function creditOfLine(
 
 /**
  * The best gazetteer entry starting at token i: the most tokens explained, then the most words matched
- * exactly, then a `preferred` label, then the likelier swaps.
+ * exactly, then a `preferred` label, then the likelier swaps (`better`; with `house`, a preferred label
+ * comes before the words matched exactly).
  */
 function matchAt(
   tokens: Token[],
