@@ -139,6 +139,10 @@ describe('spun names on the page', () => {
     expect(restore('The White House and the European Commission met at Downing Street.')).toEqual([]);
   });
 
+  it('leaves another spelling of a name alone (a British "Labour Day" is no spun "Labor Day")', () => {
+    expect(restore('Shops were closed on Labour Day and the Labor Party met.')).toEqual([]);
+  });
+
   it('needs the words capitalised', () => {
     expect(restore('the white home of the family')).toEqual([]);
   });
