@@ -3,7 +3,7 @@
  * → verdict → source. Pure: no DOM, no browser or Node APIs; data arrive as decoded Resources.
  */
 import { applyCase } from './casing';
-import { type CreditLine, findCredits } from './credits';
+import { type CreditLine, findCredits, restyleCredits } from './credits';
 import { buildLattice, DETECT_DECODE, type DecodeParams, decodeLattice, type Lattice, RESTORE_DECODE } from './decode';
 import { findLinks } from './links';
 import { DEFAULT_NAME_PARAMS, type NameParams, withNames, withoutNameSwaps, withoutShrunkNames } from './names';
@@ -155,7 +155,7 @@ export function analyze(text: string, resources: Resources, options: AnalyzeOpti
   // chosen are no evidence for it.
   const house = houseCreditLabels(source.publisher);
   if (house && credits.length > 0) {
-    const restyled = findCredits(text, resources.channel, house);
+    const restyled = restyleCredits(text, credits, resources.channel, house);
     if (restyled.some((c, i) => c.restored !== credits[i]?.restored)) {
       lines = restyled;
       disjoint = keepDisjoint([...creditSpans(lines), ...spans]);

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { realResources } from '../../test/helpers/resources';
 import type { ChannelModel } from './channel';
-import { findCredits } from './credits';
+import { findCredits, restyleCredits } from './credits';
 
 let channel: ChannelModel;
 beforeAll(async () => {
@@ -85,8 +85,11 @@ describe('findCredits', () => {
   });
 
   it("follows the house labels of the page's publisher, once known, even over a label as written", () => {
-    const lines = (house: ReadonlySet<string> | null, ...credit: string[]) =>
-      findCredits(['A caption.', ...credit, 'The end of it.'].join('\n'), channel, house).map((c) => c.restored);
+    const lines = (house: ReadonlySet<string> | null, ...credit: string[]) => {
+      const text = ['A caption.', ...credit, 'The end of it.'].join('\n');
+      const found = findCredits(text, channel);
+      return (house ? restyleCredits(text, found, channel, house) : found).map((c) => c.restored);
+    };
     expect(lines(null, 'Fatima Nakamura / AP bank')).toEqual(['Fatima Nakamura / AP credit']);
     expect(lines(new Set(['File']), 'Fatima Nakamura / AP bank')).toEqual(['Fatima Nakamura / AP file']);
     expect(lines(null, 'Photo: Hannah Fox/PA')).toEqual(['Photo: Hannah Fox/PA']);

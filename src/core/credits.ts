@@ -59,11 +59,8 @@ interface Match {
   guessed: boolean;
 }
 
-/**
- * Find every photo-credit line in `text`. `channel` lets spun names be recognised; `houseLabels` are the
- * labels the page's publisher is known to use (analyze.ts, once the source is inferred).
- */
-export function findCredits(text: string, channel: ChannelModel | null, houseLabels: ReadonlySet<string> | null = null): CreditLine[] {
+/** Find every photo-credit line in `text`. `channel` lets spun names be recognised. */
+export function findCredits(text: string, channel: ChannelModel | null): CreditLine[] {
   const found: { from: number; to: number; credit: LineMatch }[] = [];
   let lineStart = 0;
   while (lineStart <= text.length) {
@@ -74,19 +71,33 @@ export function findCredits(text: string, channel: ChannelModel | null, houseLab
     if (nl === -1) break;
     lineStart = nl + 1;
   }
-  // A page credits its photos in one house style. On a page of a publisher known to label its credits
-  // one way ("Photograph: Name/Agency" at the Guardian) another label is a spun one, even a label as
-  // written ("Photo"), where the channel can turn the house label into it. Otherwise, where a spun label
-  // could be restored to several ("Exposure" to "Photo" or "Photograph"), the label the page's intact
-  // credits use wins, and on a page whose every label was spun, one label that all of them can be
-  // ("Shoot" can be only "Photograph").
-  if (houseLabels && houseLabels.size > 0)
-    return found.map((f) => strip(creditOfLine(text, f.from, f.to, channel, houseLabels, true) ?? f.credit));
+  // A page credits its photos in one house style: where a spun label could be restored to several
+  // ("Exposure" to "Photo" or "Photograph"), the label the page's intact credits use wins, and on a page
+  // whose every label was spun, one label that all of them can be ("Shoot" can be only "Photograph").
+  // Once the page's publisher is known, restyleCredits applies its own.
   const intact = new Set(found.flatMap((f) => f.credit.intactLabels));
   const style = intact.size > 0 ? intact : sharedLabel(found, text, channel);
   return found.map((f) =>
     strip(style.size > 0 && f.credit.mangled ? (creditOfLine(text, f.from, f.to, channel, style) ?? f.credit) : f.credit),
   );
+}
+
+/**
+ * The credit lines found on a page, again in the house style of its publisher once that is known
+ * (analyze.ts): on a page of a publisher that labels its credits one way ("Photograph: Name/Agency" at the
+ * Guardian) another label is a spun one, even a label as written ("Photo"), where the channel can turn the
+ * house label into it. Only the lines are read again, not the page.
+ */
+export function restyleCredits(
+  text: string,
+  lines: readonly CreditLine[],
+  channel: ChannelModel | null,
+  houseLabels: ReadonlySet<string>,
+): CreditLine[] {
+  return lines.map((c) => {
+    const m = creditOfLine(text, c.start, c.end, channel, houseLabels, true);
+    return m ? strip(m) : c;
+  });
 }
 
 /** A line's credit without the labels it was matched by. */
@@ -311,13 +322,11 @@ function tryEntry(e: Entry, tokens: Token[], i: number, line: string, channel: C
  */
 function better(m: Scored, than: Scored, preferred: ReadonlySet<string> = NO_LABELS, house = false): boolean {
   if (m.end !== than.end) return m.end > than.end;
-  if (house && m.entry.kind === 'label' && than.entry.kind === 'label') {
-    const mine = preferred.has(m.entry.name);
-    if (mine !== preferred.has(than.entry.name)) return mine;
-  }
-  if (m.exact !== than.exact) return m.exact > than.exact;
   const mine = preferred.has(m.entry.name);
-  if (mine !== preferred.has(than.entry.name)) return mine;
+  const decides = mine !== preferred.has(than.entry.name);
+  if (decides && house && m.entry.kind === 'label' && than.entry.kind === 'label') return mine;
+  if (m.exact !== than.exact) return m.exact > than.exact;
+  if (decides) return mine;
   return m.logProb > than.logProb;
 }
 
