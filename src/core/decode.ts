@@ -18,7 +18,7 @@ import type { ChannelCandidate, ChannelModel } from './channel';
 import type { LanguageModel } from './lm';
 import { perPair } from './memo';
 import { numberWords, spokenNumber } from './numbers';
-import { americanSpellings, isAmericanSpelling, isSpellingVariant } from './spelling';
+import { americanSpellings, isAmericanSpelling, isRespelling } from './spelling';
 import type { Token } from './tokenize';
 
 export interface DecodeParams {
@@ -941,9 +941,7 @@ function newPreparer(lm: LanguageModel, channel: ChannelModel): Preparer {
     for (let j = 0; j < hits.length; j++) {
       const c = hits[j] as ChannelCandidate;
       const functionSwap = c.source !== 'spinner' && functionWord && (FUNCTION_WORDS.has(c.original) || !c.original.includes(' '));
-      // Spinners do join or split words ("web site" for "website"): the spinner table says when.
-      const respelling = c.source !== 'spinner' && isSpellingVariant(key, c.original);
-      if (c.original === key || functionSwap || respelling || c.source === 'credit') continue;
+      if (c.original === key || functionSwap || isRespelling(key, c) || c.source === 'credit') continue;
       const oids = oidsOf[j] as number[];
       let inner = c.logProb;
       for (let w = 1; w < oids.length; w++) inner += lm.bigram(oids[w - 1] ?? -1, oids[w] ?? -1);

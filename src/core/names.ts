@@ -9,7 +9,7 @@ import { applyCase } from './casing';
 import type { ChannelCandidate, ChannelModel } from './channel';
 import { decodeUtf8, type LanguageModel } from './lm';
 import { perPair } from './memo';
-import { isSpellingVariant } from './spelling';
+import { isRespelling } from './spelling';
 import type { Token } from './tokenize';
 import type { Span } from './types';
 
@@ -359,8 +359,8 @@ export function matchNames(
         if (candidates) {
           // Alone, a candidate matters only as a name or the start of one (see step).
           for (const c of prefix ? candidates : nameStarts(id, candidates)) {
-            // another spelling of the word is no swap ("Labour Day" is not a spun "Labor Day"; spelling.ts)
-            if (c.source !== 'spinner' && isSpellingVariant(key, c.original)) continue;
+            // another spelling of the word is no swap ("Labour Day" is not a spun "Labor Day")
+            if (isRespelling(key, c)) continue;
             const words = originalKey(c.original);
             step(k, prefix ? `${prefix} ${words}` : words, { first: j, last: k, original: c.original, logProb: c.logProb }, true);
           }

@@ -1,3 +1,5 @@
+import type { ChannelCandidate } from './channel';
+
 /**
  * British and American spellings of one word ("stabilise" / "stabilize", "programme" / "program",
  * "offence" / "offense", "travelled" / "traveled") and the same word written open, hyphenated or
@@ -28,6 +30,14 @@ export function isSpellingVariant(a: string, b: string): boolean {
         start >= least && a.startsWith(then, a.length - end) && (after === undefined || a[start - 1] === after),
     ) ?? false
   );
+}
+
+/**
+ * A thesaurus candidate that only spells the spun form another way ("programme" for "program"): no swap.
+ * Spinners do join or split words ("web site" for "website"), but only where the spinner table says so.
+ */
+export function isRespelling(spun: string, candidate: ChannelCandidate): boolean {
+  return candidate.source !== 'spinner' && isSpellingVariant(spun, candidate.original);
 }
 
 /**
