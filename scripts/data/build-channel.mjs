@@ -199,20 +199,23 @@ export function buildChannel(lmWords, lmUniProb, params = CHANNEL_PARAMS) {
   // "la" for Louisiana, "ab" for the month Av, "ai") unless it is one of the commonest words ("up",
   // "go", "us"): a news writer spells out what a thesaurus abbreviates.
   const isAbbreviation = (original) => original.length <= 2 && rankOf(original) >= params.shortOriginalRank;
-  // A magnitude for another ("trillions" for "millions": WordNet lists them as synonyms in an informal sense)
-  // would change a fact if restored wrongly, and no evaluation set's spinner makes such a swap; the spinner
-  // table's own ("hundreds of thousands" for "millions") stay.
+  // Readings that would change a fact if restored wrongly, which no evaluation set's spinner makes: a
+  // magnitude for another ("trillions" for "millions": WordNet lists them as synonyms in an informal sense;
+  // the spinner table's own, "hundreds of thousands" for "millions", stay), and one compass direction for
+  // another ("northern" for "eastern": Moby lists the points of the compass together; the same direction
+  // in another form stays, "easterly" for "eastern").
   const MAGNITUDE = /^(?:hundred|thousand|million|billion|trillion|zillion)s?$/;
-  // Nor one compass direction for another ("northern" for "eastern": Moby lists the points of the compass
-  // together); the same direction in another form stays ("easterly" for "eastern").
   const DIRECTION = /^((?:north|south)?(?:east|west)?|north|south)(?:ern|erly|wards?)?$/;
   const direction = (w) => DIRECTION.exec(w)?.[1] || null;
+  const changesFact = (spun, original) => {
+    if (MAGNITUDE.test(spun) && MAGNITUDE.test(original)) return true;
+    const way = direction(spun);
+    const other = way && direction(original);
+    return !!other && other !== way;
+  };
   const add = (spun, original, p, src) => {
     if (!spun || !original || spun === original || p <= 0) return;
-    if (src !== 'spinner' && (isOffensive(original) || isAbbreviation(original))) return;
-    if (src !== 'spinner' && MAGNITUDE.test(spun) && MAGNITUDE.test(original)) return;
-    const way = src !== 'spinner' && direction(spun);
-    if (way && direction(original) && direction(original) !== way) return;
+    if (src !== 'spinner' && (isOffensive(original) || isAbbreviation(original) || changesFact(spun, original))) return;
     let m = edges.get(spun);
     if (!m) {
       m = new Map();
