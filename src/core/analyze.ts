@@ -101,7 +101,13 @@ export function analyze(text: string, resources: Resources, options: AnalyzeOpti
     if (keep) kept.push({ tokens, lattice });
   }
   const verdict = verdictOf(
-    { words, margins, spintax: spintax.length, mangledCredits: credits.filter((c) => c.swapped).length },
+    {
+      words,
+      margins,
+      spintax: spintax.length,
+      mangledCredits: credits.filter((c) => c.tell === 'name').length,
+      rewordedCredits: credits.filter((c) => c.tell === 'wording').length,
+    },
     threshold,
     params.verdict,
   );
@@ -162,7 +168,7 @@ export function analyze(text: string, resources: Resources, options: AnalyzeOpti
       restoredText = applySpans(text, disjoint);
     }
   }
-  const creditsOut = lines.map(({ fixes: _fixes, swapped: _swapped, ...c }) => c);
+  const creditsOut = lines.map(({ fixes: _fixes, tell: _tell, ...c }) => c);
   return {
     version: ANALYSIS_VERSION,
     verdict,

@@ -66,12 +66,15 @@ describe('findCredits', () => {
     for (const f of c?.fixes ?? []) expect(text.slice(f.start, f.end)).toBe(f.text);
   });
 
-  it('counts a swap the channel knows as a spinner’s tell, and a guessed last word as mangling only', () => {
+  it('counts a swapped agency name as a spinner’s tell, a swapped connector or label as a weaker one, and a guessed last word as none', () => {
     const at = (line: string) => findCredits(`A caption.\n${line}\nNext paragraph of the story goes here.`, channel)[0];
-    expect(at('Owen Stroud/Getty Photos')).toMatchObject({ mangled: true, swapped: true });
+    expect(at('Owen Stroud/Getty Photos')).toMatchObject({ mangled: true, tell: 'name' });
+    expect(at('Owen Stroud/AFP through Getty Photos')).toMatchObject({ mangled: true, tell: 'name' });
+    // A round-trip translation writes "through" for "via" too.
+    expect(at('Owen Stroud/AFP through Getty Images')).toMatchObject({ mangled: true, tell: 'wording' });
     // A translated copy mangles a name too ("Getty Marries"): repaired, but no evidence of a spinner.
-    expect(at('Owen Stroud/Getty Marries')).toMatchObject({ restored: 'Owen Stroud/Getty Images', mangled: true, swapped: false });
-    expect(at('Owen Stroud/Getty Images')).toMatchObject({ mangled: false, swapped: false });
+    expect(at('Owen Stroud/Getty Marries')).toMatchObject({ restored: 'Owen Stroud/Getty Images', mangled: true, tell: null });
+    expect(at('Owen Stroud/Getty Images')).toMatchObject({ mangled: false, tell: null });
   });
 
   it("restores a spun label to the label the page's intact credits use", () => {

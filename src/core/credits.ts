@@ -21,10 +21,13 @@ export interface CreditFix {
 export interface CreditLine extends Credit {
   fixes: CreditFix[];
   /**
-   * Some repair is a swap the channel knows: a spinner's tell. A line repaired only by guessing a
-   * name's last word ("Getty Marries") is mangled, but a translation or a typo mangles names too.
+   * How strongly the line's repairs tell of a spinner: `name` when an agency or collection name was
+   * turned by a swap the channel knows ("Getty Photos", "Related Press"), `wording` when only a label
+   * or connector was ("through Getty Images": a round-trip translation writes that too), null when
+   * nothing was, or a repair only guessed a name's last word ("Getty Marries": a translation or a
+   * typo mangles names too).
    */
-  swapped: boolean;
+  tell: 'name' | 'wording' | null;
 }
 
 type EntryKind = 'agency' | 'label' | 'connector';
@@ -207,6 +210,7 @@ function creditOfLine(
     }
   }
   const agencies = [...new Set(matches.filter((m) => m.entry.kind === 'agency').map((m) => m.entry.name))];
+  const known = matches.filter((m) => m.changed && !m.guessed);
   const intactLabels = matches.filter((m) => m.entry.kind === 'label' && !m.changed).map((m) => m.entry.name);
   const spunLabels = matches.filter((m) => m.entry.kind === 'label' && m.changed).map((m) => m.entry.name);
   return {
@@ -217,7 +221,7 @@ function creditOfLine(
     photographer,
     agencies,
     mangled: fixes.length > 0,
-    swapped: matches.some((m) => m.changed && !m.guessed),
+    tell: known.some((m) => m.entry.kind === 'agency') ? 'name' : known.length > 0 ? 'wording' : null,
     notes,
     fixes,
     intactLabels,

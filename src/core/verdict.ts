@@ -12,8 +12,13 @@ export interface Evidence {
   /** log10 margins of the detection pass's restorations. */
   margins: number[];
   spintax: number;
-  /** Credit lines with a name mangled by a swap the channel knows (not by a guess: credits.ts). */
+  /** Credit lines with an agency or collection name mangled by a swap the channel knows (not by a guess: credits.ts). */
   mangledCredits: number;
+  /**
+   * Credit lines where such a swap turned only a label or connector ("through Getty Images"): half the
+   * evidence, as a round-trip translation writes those too.
+   */
+  rewordedCredits: number;
 }
 
 export interface VerdictParams {
@@ -36,8 +41,13 @@ export function verdictOf(e: Evidence, threshold: number, p: VerdictParams = DEF
   const density = confidentDensity(e.words, e.margins, p);
   // Short texts carry little evidence: shrink the density term towards "clean".
   const weight = Math.min(1, e.words / 60);
-  const logit =
-    weight * p.slope * (density - p.midpoint) + 2.5 * Math.min(e.spintax, 2) + 2 * Math.min(e.mangledCredits, 2) - 2 * (1 - weight);
+  const logit = weight * p.slope * (density - p.midpoint) + 2.5 * Math.min(e.spintax, 2) + creditEvidence(e) - 2 * (1 - weight);
   const score = 1 / (1 + Math.exp(-logit));
   return { spun: score >= threshold, score: Math.round(score * 1000) / 1000 };
+}
+
+/** Logit from credit lines: 2 for each mangled name, 1 for each line only reworded, two lines at most. */
+function creditEvidence(e: Evidence): number {
+  const names = Math.min(e.mangledCredits, 2);
+  return 2 * names + Math.min(e.rewordedCredits, 2 - names);
 }
