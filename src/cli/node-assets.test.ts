@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { ASSET_PATHS } from '../core/resources';
 import { gunzipChunkSize, nodeAssetReader } from './node-assets';
 
 const root = new URL('../../public/', import.meta.url);
@@ -8,7 +9,7 @@ const root = new URL('../../public/', import.meta.url);
 describe('the CLI asset reader', () => {
   it('gunzips each asset exactly as gunzipSync does', async () => {
     const read = nodeAssetReader(root);
-    for (const path of ['data/lm.bin.gz', 'data/channel.bin.gz', 'data/names.txt.gz']) {
+    for (const path of Object.values(ASSET_PATHS)) {
       const expected = gunzipSync(readFileSync(new URL(path, root)));
       const got = await read(path);
       expect(got.length).toBe(expected.length);

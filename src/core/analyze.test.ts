@@ -244,6 +244,19 @@ describe('analyze on spun tech, wire, earnings, politics, health, gaming, instit
     for (const r of restored as string[]) expect(a.restoredText).toContain(r);
     if (publisher) expect(a.source.publisher).toBe(publisher);
   });
+
+  it('restores by the page’s topic where the trigrams cannot tell (“to signal the measure”, “go forward”, “the lead writer”)', () => {
+    // "sign", "ahead" and "author" fit the words around them (a bill, a visit, a study) better than the
+    // spinner's picks from their other senses; without the topic term these stay as the spinner wrote them.
+    const withTopic = (file: string, topicWeight = DEFAULT_PARAMS.restore.topicWeight) =>
+      analyze(fixture(file), res, {}, { ...DEFAULT_PARAMS, restore: { ...DEFAULT_PARAMS.restore, topicWeight } }).restoredText;
+    expect(withTopic('politics-spun.txt')).toContain('expected to sign the bill');
+    expect(withTopic('politics-spun.txt')).toContain('would go ahead');
+    expect(withTopic('health-spun.txt')).toContain('said the lead author');
+    expect(withTopic('politics-spun.txt', 0)).not.toContain('expected to sign the');
+    // and a writer's "place" in a football table is no school "grade"
+    expect(withTopic('sport-spun.txt')).not.toContain('grade');
+  });
 });
 
 describe('analyze restores photo-credit labels in the house style of the page’s publisher', () => {

@@ -72,7 +72,17 @@ const channel = toyChannel({
   onerous: [['hard', -1.3]],
   actuality: [['reality', -1.3]],
 });
-const params = { spinRate: 0.25, maxCandidates: 8, beam: 6, minMargin: 0, channelWeight: 1, poolWeight: 0, pageBonus: 0 };
+const params = {
+  spinRate: 0.25,
+  maxCandidates: 8,
+  beam: 6,
+  minMargin: 0,
+  channelWeight: 1,
+  poolWeight: 0,
+  pageBonus: 0,
+  topicWeight: 0,
+  topicWindow: 30,
+};
 
 describe('decode', () => {
   it('restores a spun word when the context makes the original far likelier', () => {

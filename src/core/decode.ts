@@ -20,6 +20,8 @@ import { perPair } from './memo';
 import { numberWords, spokenNumber } from './numbers';
 import { americanSpellings, isAmericanSpelling, isRespelling } from './spelling';
 import type { Token } from './tokenize';
+import { topicFit } from './topic';
+import type { WordVectors } from './vectors';
 
 export interface DecodeParams {
   /** Prior probability that the spinner replaced a word that has synonyms. */
@@ -42,6 +44,13 @@ export interface DecodeParams {
    * words, and a spinner leaves some occurrences alone.
    */
   pageBonus: number;
+  /**
+   * Weight of the topic term (topic.ts, log10 per unit of cosine): how much better a restoration fits the
+   * words around it than the page's wording. 0: off (and no word vectors needed).
+   */
+  topicWeight: number;
+  /** Tokens on each side whose vectors make a restoration's context. */
+  topicWindow: number;
 }
 
 export const DETECT_DECODE: DecodeParams = {
@@ -52,6 +61,8 @@ export const DETECT_DECODE: DecodeParams = {
   channelWeight: 1,
   poolWeight: 0,
   pageBonus: 0,
+  topicWeight: 0,
+  topicWindow: 30,
 };
 export const RESTORE_DECODE: DecodeParams = {
   spinRate: 0.5,
@@ -61,6 +72,8 @@ export const RESTORE_DECODE: DecodeParams = {
   channelWeight: 1,
   poolWeight: 0.5,
   pageBonus: 0.5,
+  topicWeight: 1.5,
+  topicWindow: 30,
 };
 
 /** One restoration chosen by the decoder. Token indices are inclusive. */
@@ -79,6 +92,8 @@ export interface Replacement {
 export interface Models {
   lm: LanguageModel;
   channel: ChannelModel;
+  /** For the topic term; without them a pass scores no topic. */
+  vectors?: WordVectors;
 }
 
 /**
@@ -269,10 +284,17 @@ function costs(lattice: Lattice, params: DecodeParams): Float64Array {
   const cost = new Float64Array(candidate.length);
   // Only a pass that weighs it pays for it: the restore pass, which a clean page never reaches.
   const onPage = params.pageBonus === 0 ? null : pageEvidence(lattice);
+  // The topic tells a thesaurus's senses apart. A spinner-table swap is what a spinner was seen doing,
+  // on any topic ("the Swap 2" in a story about consoles, where "swap" sits nearer prices than "switch").
+  const vectors = lattice.models.vectors;
+  const topic = params.topicWeight === 0 || !vectors ? null : topicFit(lattice, vectors, params.topicWindow);
   for (let o = 0; o < cost.length; o++) {
     cost[o] =
       candidate[o] !== null
-        ? params.channelWeight * (logProb[o] as number) + restoreCost + (onPage === null ? 0 : params.pageBonus * (onPage[o] as number))
+        ? params.channelWeight * (logProb[o] as number) +
+          restoreCost +
+          (onPage === null ? 0 : params.pageBonus * (onPage[o] as number)) +
+          (topic === null || (candidate[o] as ChannelCandidate).source === 'spinner' ? 0 : params.topicWeight * (topic[o] as number))
         : replaceable[o] === 1
           ? keepCost
           : 0;

@@ -5,12 +5,15 @@
 import { type ChannelModel, decodeChannel } from './channel';
 import { decodeLanguageModel, type LanguageModel } from './lm';
 import { decodeNames, type Gazetteer } from './names';
+import { decodeVectors, type WordVectors } from './vectors';
 
 export interface Resources {
   lm: LanguageModel;
   channel: ChannelModel;
   /** Multiword names and titles a spinner could damage (src/core/names.ts). */
   names: Gazetteer;
+  /** Word vectors for the restore pass's topic term (src/core/topic.ts). */
+  vectors: WordVectors;
 }
 
 /** Asset paths relative to the extension root / the `public/` folder. Files are gzip-compressed. */
@@ -18,21 +21,24 @@ export const ASSET_PATHS = {
   lm: 'data/lm.bin.gz',
   channel: 'data/channel.bin.gz',
   names: 'data/names.txt.gz',
+  vectors: 'data/vectors.bin.gz',
 } as const;
 
 /** Returns the asset's bytes, already gunzipped. */
 export type ReadAsset = (path: string) => Promise<Uint8Array>;
 
 /**
- * Reads the three assets in parallel and decodes each as soon as it arrives, so the smaller ones are
+ * Reads the four assets in parallel and decodes each as soon as it arrives, so the smaller ones are
  * decoded while the language model is still being read and gunzipped (off the main thread when the
  * reader is asynchronous).
  */
 export async function loadResources(read: ReadAsset): Promise<Resources> {
-  const [lm, channel, names] = await Promise.all([
+  const [lm, channel, names, vectors] = await Promise.all([
     read(ASSET_PATHS.lm).then(decodeLanguageModel),
     read(ASSET_PATHS.channel).then(decodeChannel),
     read(ASSET_PATHS.names).then(decodeNames),
+    read(ASSET_PATHS.vectors),
   ]);
-  return { lm, channel, names };
+  // The vectors' rows are the language model's ids: decoded once its vocabulary size is known.
+  return { lm, channel, names, vectors: decodeVectors(vectors, lm.size) };
 }

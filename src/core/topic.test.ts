@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import type { Lattice } from './decode';
+import { topicFit } from './topic';
+import type { WordVectors } from './vectors';
+
+// Word ids 1..5 with two-dimensional vectors: 1–3 about markets, 4 about weather; 9 has none.
+const ROWS: Record<number, [number, number]> = { 1: [1, 0], 2: [0.96, 0.28], 3: [0.8, 0.6], 4: [0, 1], 5: [0.6, 0.8] };
+const ids = Object.keys(ROWS).map(Number);
+const vectors: WordVectors = {
+  dims: 2,
+  data: Float32Array.from(ids.flatMap((id) => ROWS[id] as [number, number])),
+  row: (id) => ids.indexOf(id),
+};
+
+/**
+ * A lattice over page words `page` (one id each) where position `at` may be restored to each of
+ * `originals` (lists of ids). Only the fields topicFit reads are filled in.
+ */
+function lattice(page: number[], at: number, originals: number[][]): Lattice {
+  const first: number[] = [];
+  const length: number[] = [];
+  const idsFrom: number[] = [];
+  const flat: number[] = [];
+  const option = (len: number, words: number[]) => {
+    length.push(len);
+    idsFrom.push(flat.length);
+    flat.push(...words);
+  };
+  page.forEach((id, i) => {
+    first.push(length.length);
+    option(1, [id]);
+    if (i === at) for (const o of originals) option(1, o);
+  });
+  first.push(length.length);
+  idsFrom.push(flat.length);
+  return {
+    tokens: page.map(() => ({})),
+    first: Int32Array.from(first),
+    length: Uint8Array.from(length),
+    idsFrom: Int32Array.from(idsFrom),
+    ids: Int32Array.from(flat),
+  } as unknown as Lattice;
+}
+
+describe('topicFit', () => {
+  it('favours the original that fits the words around it over the page’s off-topic word', () => {
+    // markets, markets, [weather word], markets: restoring it to a markets word fits best, to a word between the two less.
+    const fit = topicFit(lattice([1, 2, 4, 1], 2, [[3], [5]]), vectors, 30);
+    const [keep, markets, weather] = [fit[2], fit[3], fit[4]].map(Number) as [number, number, number];
+    expect(keep).toBe(0);
+    expect(markets).toBeGreaterThan(0.5);
+    expect(weather).toBeGreaterThan(0);
+    expect(weather).toBeLessThan(markets);
+  });
+
+  it('counts against a restoration that leaves the page’s topic', () => {
+    const fit = topicFit(lattice([1, 2, 3, 1], 2, [[4]]), vectors, 30);
+    expect(fit[3] as number).toBeLessThan(0);
+  });
+
+  it('says nothing where either side has no vector, or no word around it has one', () => {
+    expect(topicFit(lattice([1, 9, 1], 1, [[4]]), vectors, 30)[2]).toBe(0);
+    expect(topicFit(lattice([1, 4, 1], 1, [[9]]), vectors, 30)[2]).toBe(0);
+    expect(topicFit(lattice([9, 4, 9], 1, [[1]]), vectors, 30)[2]).toBe(0);
+  });
+
+  it('reads only the window of tokens on each side', () => {
+    // Far-off weather words are out of a one-token window, so only the markets neighbours count.
+    const page = [4, 4, 4, 1, 2, 1, 4, 4, 4];
+    const near = topicFit(lattice(page, 4, [[3]]), vectors, 1)[5] as number;
+    const wide = topicFit(lattice(page, 4, [[3]]), vectors, 30)[5] as number;
+    expect(near).not.toBeCloseTo(wide, 3);
+  });
+});
