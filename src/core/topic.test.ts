@@ -8,8 +8,12 @@ const ROWS: Record<number, [number, number]> = { 1: [1, 0], 2: [0.96, 0.28], 3: 
 const ids = Object.keys(ROWS).map(Number);
 const vectors: WordVectors = {
   dims: 2,
-  data: Float32Array.from(ids.flatMap((id) => ROWS[id] as [number, number])),
   row: (id) => ids.indexOf(id),
+  addTo: (row, out, at) => {
+    const [x, y] = ROWS[ids[row] as number] as [number, number];
+    out[at] = (out[at] as number) + x;
+    out[at + 1] = (out[at + 1] as number) + y;
+  },
 };
 
 /**

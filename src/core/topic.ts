@@ -17,7 +17,7 @@ import type { WordVectors } from './vectors';
  */
 export function topicFit(lattice: Lattice, vectors: WordVectors, window: number): Float64Array {
   const { first, length, idsFrom, ids } = lattice;
-  const { dims, data } = vectors;
+  const { dims } = vectors;
   const n = lattice.tokens.length;
   const fit = new Float64Array(length.length);
 
@@ -31,10 +31,9 @@ export function topicFit(lattice: Lattice, vectors: WordVectors, window: number)
   // Running sums of the tokens' vectors, so any window's sum is one subtraction.
   const sums = new Float64Array((n + 1) * dims);
   for (let t = 0; t < n; t++) {
+    for (let d = 0; d < dims; d++) sums[(t + 1) * dims + d] = sums[t * dims + d] as number;
     const row = rowOf[t] as number;
-    for (let d = 0; d < dims; d++) {
-      sums[(t + 1) * dims + d] = (sums[t * dims + d] as number) + (row >= 0 ? (data[row * dims + d] as number) : 0);
-    }
+    if (row >= 0) vectors.addTo(row, sums, (t + 1) * dims);
   }
 
   const context = new Float64Array(dims);
@@ -62,7 +61,7 @@ export function topicFit(lattice: Lattice, vectors: WordVectors, window: number)
         const row = vectors.row(ids[k] as number);
         if (row < 0) continue;
         words++;
-        for (let d = 0; d < dims; d++) original[d] = (original[d] as number) + (data[row * dims + d] as number);
+        vectors.addTo(row, original, 0);
       }
       if (words > 0) fit[o] = cosine(original, context, dims) - cosine(spun, context, dims);
     }

@@ -8,10 +8,57 @@ import { ByteReader } from './lm';
 
 export interface WordVectors {
   readonly dims: number;
-  /** Unit-length rows, `dims` numbers each. */
-  readonly data: Float32Array;
-  /** The row of LM word `id` (its first number is at row × dims), or -1: function words and rare words have none. */
+  /** The row of LM word `id`, or -1: function words and rare words have none. */
   row(id: number): number;
+  /** Adds the row's unit vector to `out[at .. at + dims)`. */
+  addTo(row: number, out: Float64Array, at: number): void;
+}
+
+/**
+ * The codes stay packed as shipped (two 4-bit codes a byte) and are read through a table of each byte's
+ * two values per pair of dimensions; a row's length is computed the first time it is used. Decoding every
+ * row at load took 10–15 ms of a cold start, for the few hundred rows a page uses, and only on spun pages.
+ */
+class PackedVectors implements WordVectors {
+  private readonly norms: Float32Array;
+
+  constructor(
+    readonly dims: number,
+    private readonly first: number,
+    private readonly rowOf: Int32Array,
+    private readonly codes: Uint8Array,
+    /** per pair of dimensions, per byte value: the two values */
+    private readonly table: Float32Array,
+  ) {
+    this.norms = new Float32Array(codes.length / (dims / 2)).fill(-1);
+  }
+
+  row(id: number): number {
+    const k = id - this.first;
+    return k >= 0 && k < this.rowOf.length ? (this.rowOf[k] as number) : -1;
+  }
+
+  addTo(row: number, out: Float64Array, at: number): void {
+    const pairs = this.dims / 2;
+    const from = row * pairs;
+    let norm = this.norms[row] as number;
+    if (norm < 0) {
+      let sum = 0;
+      for (let p = 0; p < pairs; p++) {
+        const t = p * 512 + (this.codes[from + p] as number) * 2;
+        sum += (this.table[t] as number) ** 2 + (this.table[t + 1] as number) ** 2;
+      }
+      norm = Math.sqrt(sum);
+      this.norms[row] = norm;
+    }
+    if (norm === 0) return;
+    const scale = 1 / norm;
+    for (let p = 0; p < pairs; p++) {
+      const t = p * 512 + (this.codes[from + p] as number) * 2;
+      out[at + 2 * p] = (out[at + 2 * p] as number) + (this.table[t] as number) * scale;
+      out[at + 2 * p + 1] = (out[at + 2 * p + 1] as number) + (this.table[t + 1] as number) * scale;
+    }
+  }
 }
 
 export function decodeVectors(bytes: Uint8Array, lmSize?: number): WordVectors {
@@ -25,7 +72,7 @@ export function decodeVectors(bytes: Uint8Array, lmSize?: number): WordVectors {
   const count = r.u32();
   const dims = r.u8();
   const bits = r.u8();
-  if (bits !== 4 || dims % 2 !== 0) throw new Error(`unsupported word vectors: ${dims} dimensions of ${bits} bits`);
+  if (bits !== 4 || dims % 2 !== 0 || dims === 0) throw new Error(`unsupported word vectors: ${dims} dimensions of ${bits} bits`);
   const lo: number[] = [];
   const step: number[] = [];
   for (let d = 0; d < dims; d++) lo.push(r.f32());
@@ -36,25 +83,14 @@ export function decodeVectors(bytes: Uint8Array, lmSize?: number): WordVectors {
     if (((bytes[r.pos + (k >> 3)] as number) >> (k & 7)) & 1) rowOf[k] = rows++;
   }
   r.pos += Math.ceil(count / 8);
-  if (r.pos + (rows * dims) / 2 > bytes.length) throw new Error('unexpected end of data');
-  const data = new Float32Array(rows * dims);
-  for (let row = 0; row < rows; row++) {
-    const at = row * dims;
-    let norm = 0;
-    for (let d = 0; d < dims; d += 2) {
-      const b = bytes[r.pos++] as number;
-      const x = (lo[d] as number) + (b & 15) * (step[d] as number);
-      const y = (lo[d + 1] as number) + (b >> 4) * (step[d + 1] as number);
-      data[at + d] = x;
-      data[at + d + 1] = y;
-      norm += x * x + y * y;
+  const size = (rows * dims) / 2;
+  if (r.pos + size > bytes.length) throw new Error('unexpected end of data');
+  const table = new Float32Array((dims / 2) * 512);
+  for (let p = 0; p < dims / 2; p++) {
+    for (let b = 0; b < 256; b++) {
+      table[p * 512 + b * 2] = (lo[2 * p] as number) + (b & 15) * (step[2 * p] as number);
+      table[p * 512 + b * 2 + 1] = (lo[2 * p + 1] as number) + (b >> 4) * (step[2 * p + 1] as number);
     }
-    const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-    for (let d = 0; d < dims; d++) data[at + d] = (data[at + d] as number) * scale;
   }
-  return {
-    dims,
-    data,
-    row: (id) => (id >= first && id < first + count ? (rowOf[id - first] as number) : -1),
-  };
+  return new PackedVectors(dims, first, rowOf, bytes.subarray(r.pos, r.pos + size), table);
 }
