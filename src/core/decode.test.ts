@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type ChannelCandidate, type ChannelModel, channelFrom } from './channel';
-import { decode } from './decode';
+import { DETECT_DECODE, decode } from './decode';
 import type { LanguageModel } from './lm';
 import { tokenize } from './tokenize';
 
@@ -72,17 +72,8 @@ const channel = toyChannel({
   onerous: [['hard', -1.3]],
   actuality: [['reality', -1.3]],
 });
-const params = {
-  spinRate: 0.25,
-  maxCandidates: 8,
-  beam: 6,
-  minMargin: 0,
-  channelWeight: 1,
-  poolWeight: 0,
-  pageBonus: 0,
-  topicWeight: 0,
-  topicWindow: 30,
-};
+// The detection pass's settings (no pooling, no page or topic evidence), with a wider search.
+const params = { ...DETECT_DECODE, spinRate: 0.25, maxCandidates: 8, beam: 6 };
 
 describe('decode', () => {
   it('restores a spun word when the context makes the original far likelier', () => {
