@@ -284,8 +284,6 @@ function costs(lattice: Lattice, params: DecodeParams): Float64Array {
   const cost = new Float64Array(candidate.length);
   // Only a pass that weighs it pays for it: the restore pass, which a clean page never reaches.
   const onPage = params.pageBonus === 0 ? null : pageEvidence(lattice);
-  // The topic tells a thesaurus's senses apart. A spinner-table swap is what a spinner was seen doing,
-  // on any topic ("the Swap 2" in a story about consoles, where "swap" sits nearer prices than "switch").
   const vectors = lattice.models.vectors;
   const topic = params.topicWeight === 0 || !vectors ? null : topicFit(lattice, vectors, params.topicWindow);
   for (let o = 0; o < cost.length; o++) {
@@ -294,7 +292,7 @@ function costs(lattice: Lattice, params: DecodeParams): Float64Array {
         ? params.channelWeight * (logProb[o] as number) +
           restoreCost +
           (onPage === null ? 0 : params.pageBonus * (onPage[o] as number)) +
-          (topic === null || (candidate[o] as ChannelCandidate).source === 'spinner' ? 0 : params.topicWeight * (topic[o] as number))
+          (topic === null ? 0 : params.topicWeight * (topic[o] as number))
         : replaceable[o] === 1
           ? keepCost
           : 0;

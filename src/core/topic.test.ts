@@ -18,9 +18,10 @@ const vectors: WordVectors = {
 
 /**
  * A lattice over page words `page` (one id each) where position `at` may be restored to each of
- * `originals` (lists of ids). Only the fields topicFit reads are filled in.
+ * `originals` (lists of ids), from a thesaurus (option `spinnerOption` from the spinner table). Only the
+ * fields topicFit reads are filled in.
  */
-function lattice(page: number[], at: number, originals: number[][]): Lattice {
+function lattice(page: number[], at: number, originals: number[][], spinnerOption = -1): Lattice {
   const first: number[] = [];
   const length: number[] = [];
   const idsFrom: number[] = [];
@@ -39,6 +40,7 @@ function lattice(page: number[], at: number, originals: number[][]): Lattice {
   idsFrom.push(flat.length);
   return {
     tokens: page.map(() => ({})),
+    candidate: length.map((_, o) => (first.includes(o) ? null : { source: o === spinnerOption ? 'spinner' : 'wordnet' })),
     first: Int32Array.from(first),
     length: Uint8Array.from(length),
     idsFrom: Int32Array.from(idsFrom),
@@ -66,6 +68,11 @@ describe('topicFit', () => {
     expect(topicFit(lattice([1, 9, 1], 1, [[4]]), vectors, 30)[2]).toBe(0);
     expect(topicFit(lattice([1, 4, 1], 1, [[9]]), vectors, 30)[2]).toBe(0);
     expect(topicFit(lattice([9, 4, 9], 1, [[1]]), vectors, 30)[2]).toBe(0);
+  });
+
+  it('leaves the spinner table’s swaps to their own evidence, whatever the topic', () => {
+    // the same off-topic restoration as above, but a swap the spinner table holds
+    expect(topicFit(lattice([1, 2, 3, 1], 2, [[4]], 3), vectors, 30)[3]).toBe(0);
   });
 
   it('reads only the window of tokens on each side', () => {

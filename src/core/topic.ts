@@ -13,10 +13,12 @@ import type { WordVectors } from './vectors';
  * Per option of the lattice: cos(original, context) − cos(page's words, context), where context is the
  * sum of the vectors of up to `window` tokens on each side (not the option's own). 0 for "keep", and
  * where either side or the context has no vector (function words, rare words): a rare spun word is no
- * evidence either way.
+ * evidence either way. 0 for a spinner-table swap too: the topic tells a thesaurus's senses apart, and a
+ * table swap is what a spinner was seen doing, on any topic ("the Swap 2" in a story about consoles,
+ * where "swap" sits nearer prices than "switch" does).
  */
 export function topicFit(lattice: Lattice, vectors: WordVectors, window: number): Float64Array {
-  const { first, length, idsFrom, ids } = lattice;
+  const { first, length, idsFrom, ids, candidate } = lattice;
   const { dims } = vectors;
   const n = lattice.tokens.length;
   const fit = new Float64Array(length.length);
@@ -42,6 +44,7 @@ export function topicFit(lattice: Lattice, vectors: WordVectors, window: number)
   for (let i = 0; i < n; i++) {
     const end = first[i + 1] as number;
     for (let o = (first[i] as number) + 1; o < end; o++) {
+      if (candidate[o]?.source === 'spinner') continue;
       const last = i + (length[o] as number);
       let spunWords = 0;
       for (let t = i; t < last; t++) if ((rowOf[t] as number) >= 0) spunWords++;
