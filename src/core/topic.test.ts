@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Lattice } from './decode';
 import { topicFit } from './topic';
@@ -73,6 +74,25 @@ describe('topicFit', () => {
   it('leaves the spinner table’s swaps to their own evidence, whatever the topic', () => {
     // the same off-topic restoration as above, but a swap the spinner table holds
     expect(topicFit(lattice([1, 2, 3, 1], 2, [[4]], 3), vectors, 30)[3]).toBe(0);
+  });
+
+  it('gives every option a difference of two cosines, and keeping a word none, whatever the vectors', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 1, maxLength: 12 }),
+        fc.nat(),
+        fc.array(fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 1, maxLength: 2 }), { maxLength: 3 }),
+        fc.integer({ min: 0, max: 20 }),
+        (page, at, originals, window) => {
+          const l = lattice(page, at % page.length, originals);
+          const fit = topicFit(l, vectors, window);
+          for (let o = 0; o < fit.length; o++) {
+            expect(Math.abs(fit[o] as number)).toBeLessThanOrEqual(2 + 1e-9);
+            if (Array.from(l.first).includes(o)) expect(fit[o]).toBe(0);
+          }
+        },
+      ),
+    );
   });
 
   it('reads only the window of tokens on each side', () => {
