@@ -38,27 +38,41 @@ export function topicFit(lattice: Lattice, vectors: WordVectors, window: number)
     if (row >= 0) vectors.addTo(row, sums, (t + 1) * dims);
   }
 
-  const context = new Float64Array(dims);
+  // A position's options share their context and the page words' cosine whenever they span as many
+  // tokens (most span one): computed once per span length.
+  let longest = 1;
+  for (let o = 0; o < length.length; o++) longest = Math.max(longest, length[o] as number);
+  const contexts = new Float64Array(longest * dims);
+  const spunCosine = new Float64Array(longest);
+  const spanAt = new Int32Array(longest);
   const spun = new Float64Array(dims);
   const original = new Float64Array(dims);
   for (let i = 0; i < n; i++) {
     const end = first[i + 1] as number;
+    spanAt.fill(-1);
     for (let o = (first[i] as number) + 1; o < end; o++) {
       if (candidate[o]?.source === 'spinner') continue;
-      const last = i + (length[o] as number);
-      let spunWords = 0;
-      for (let t = i; t < last; t++) if ((rowOf[t] as number) >= 0) spunWords++;
-      if (spunWords === 0) continue;
-      const a = Math.max(0, i - window);
-      const b = Math.min(n, last + window);
-      for (let d = 0; d < dims; d++) {
-        context[d] =
-          (sums[b * dims + d] as number) -
-          (sums[a * dims + d] as number) -
-          ((sums[last * dims + d] as number) - (sums[i * dims + d] as number));
-        spun[d] = (sums[last * dims + d] as number) - (sums[i * dims + d] as number);
-        original[d] = 0;
+      const span = length[o] as number;
+      const slot = span - 1;
+      if (spanAt[slot] !== i) {
+        spanAt[slot] = i;
+        const last = i + span;
+        let spunWords = 0;
+        for (let t = i; t < last; t++) if ((rowOf[t] as number) >= 0) spunWords++;
+        const a = Math.max(0, i - window);
+        const b = Math.min(n, last + window);
+        const at = slot * dims;
+        for (let d = 0; d < dims; d++) {
+          const own = (sums[last * dims + d] as number) - (sums[i * dims + d] as number);
+          contexts[at + d] = (sums[b * dims + d] as number) - (sums[a * dims + d] as number) - own;
+          spun[d] = own;
+        }
+        // NaN: the page's words have no vector, so no option of this span has topic evidence.
+        spunCosine[slot] = spunWords === 0 ? Number.NaN : cosine(spun, 0, contexts, at, dims);
       }
+      const spunFit = spunCosine[slot] as number;
+      if (Number.isNaN(spunFit)) continue;
+      original.fill(0);
       let words = 0;
       for (let k = idsFrom[o] as number; k < (idsFrom[o + 1] as number); k++) {
         const row = vectors.row(ids[k] as number);
@@ -66,20 +80,20 @@ export function topicFit(lattice: Lattice, vectors: WordVectors, window: number)
         words++;
         vectors.addTo(row, original, 0);
       }
-      if (words > 0) fit[o] = cosine(original, context, dims) - cosine(spun, context, dims);
+      if (words > 0) fit[o] = cosine(original, 0, contexts, slot * dims, dims) - spunFit;
     }
   }
   return fit;
 }
 
-/** Cosine of two vectors; 0 when either is zero (no vector on that side). */
-function cosine(a: Float64Array, b: Float64Array, dims: number): number {
+/** Cosine of a[aAt ..] and b[bAt ..], `dims` numbers each; 0 when either is zero (no vector on that side). */
+function cosine(a: Float64Array, aAt: number, b: Float64Array, bAt: number, dims: number): number {
   let ab = 0;
   let aa = 0;
   let bb = 0;
   for (let d = 0; d < dims; d++) {
-    const x = a[d] as number;
-    const y = b[d] as number;
+    const x = a[aAt + d] as number;
+    const y = b[bAt + d] as number;
     ab += x * y;
     aa += x * x;
     bb += y * y;
