@@ -65,10 +65,17 @@ describe('topicFit', () => {
     expect(fit[3] as number).toBeLessThan(0);
   });
 
-  it('says nothing where either side has no vector, or no word around it has one', () => {
-    expect(topicFit(lattice([1, 9, 1], 1, [[4]]), vectors, 30)[2]).toBe(0);
+  it('says nothing where the original has no vector, or no word of the page has one', () => {
     expect(topicFit(lattice([1, 4, 1], 1, [[9]]), vectors, 30)[2]).toBe(0);
-    expect(topicFit(lattice([9, 4, 9], 1, [[1]]), vectors, 30)[2]).toBe(0);
+    expect(topicFit(lattice([9, 9, 9], 1, [[1]]), vectors, 30)[2]).toBe(0);
+  });
+
+  it('weighs a page word that has no vector as the page’s typical word', () => {
+    // markets words around a word without a vector (a rare or function word): a markets original fits
+    // better than the page's words fit their neighbours, a weather original worse.
+    const fit = topicFit(lattice([1, 2, 9, 3, 1], 2, [[2], [4]]), vectors, 30);
+    expect(fit[3] as number).toBeGreaterThan(0);
+    expect(fit[4] as number).toBeLessThan(0);
   });
 
   it('leaves the spinner table’s swaps to their own evidence, whatever the topic', () => {

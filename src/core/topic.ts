@@ -11,9 +11,9 @@ import type { WordVectors } from './vectors';
 
 /**
  * Per option of the lattice: cos(original, context) − cos(page's words, context), where context is the
- * sum of the vectors of up to `window` tokens on each side (not the option's own). 0 for "keep", and
- * where either side or the context has no vector (function words, rare words): a rare spun word is no
- * evidence either way. 0 for a spinner-table swap too: the topic tells a thesaurus's senses apart, and a
+ * sum of the vectors of up to `window` tokens on each side (not the option's own); where the page's words
+ * have no vector (function words, rare words), the page's typical cosine stands for theirs. 0 for "keep",
+ * where the original has no vector, and where no word of the page has one. 0 for a spinner-table swap too: the topic tells a thesaurus's senses apart, and a
  * table swap is what a spinner was seen doing, on any topic ("the Swap 2" in a story about consoles,
  * where "swap" sits nearer prices than "switch" does).
  */
@@ -38,6 +38,11 @@ export function topicFit(lattice: Lattice, vectors: WordVectors, window: number)
     if (row >= 0) vectors.addTo(row, sums, (t + 1) * dims);
   }
 
+  // Where the page's words have no vector (a rare word, a function word) their fit is not unknown but
+  // taken to be a typical word's: the mean cosine of the page's words with their own contexts. Without
+  // it such a restoration had no topic evidence at all (sum of WER reductions over five synthetic sets
+  // 229.9 → 232.6, dev 60.7 → 61.2%: fewer restorations of rare words whose original is off the topic).
+  const typical = typicalFit(rowOf, sums, dims, window);
   // A position's options share their context and the page words' cosine whenever they span as many
   // tokens (most span one): computed once per span length.
   let longest = 1;
@@ -67,8 +72,8 @@ export function topicFit(lattice: Lattice, vectors: WordVectors, window: number)
           contexts[at + d] = (sums[b * dims + d] as number) - (sums[a * dims + d] as number) - own;
           spun[d] = own;
         }
-        // NaN: the page's words have no vector, so no option of this span has topic evidence.
-        spunCosine[slot] = spunWords === 0 ? Number.NaN : cosine(spun, 0, contexts, at, dims);
+        // NaN (no word of the page has a vector): no option of this span has topic evidence.
+        spunCosine[slot] = spunWords === 0 ? typical : cosine(spun, 0, contexts, at, dims);
       }
       const spunFit = spunCosine[slot] as number;
       if (Number.isNaN(spunFit)) continue;
@@ -84,6 +89,30 @@ export function topicFit(lattice: Lattice, vectors: WordVectors, window: number)
     }
   }
   return fit;
+}
+
+/**
+ * The mean cosine of a word's vector with the sum of its neighbours' (`window` tokens each side), over the
+ * tokens that have a vector; NaN when none has.
+ */
+function typicalFit(rowOf: Int32Array, sums: Float64Array, dims: number, window: number): number {
+  const n = rowOf.length;
+  const word = new Float64Array(dims);
+  const context = new Float64Array(dims);
+  let sum = 0;
+  let count = 0;
+  for (let t = 0; t < n; t++) {
+    if ((rowOf[t] as number) < 0) continue;
+    const a = Math.max(0, t - window);
+    const b = Math.min(n, t + 1 + window);
+    for (let d = 0; d < dims; d++) {
+      word[d] = (sums[(t + 1) * dims + d] as number) - (sums[t * dims + d] as number);
+      context[d] = (sums[b * dims + d] as number) - (sums[a * dims + d] as number) - (word[d] as number);
+    }
+    sum += cosine(word, 0, context, 0, dims);
+    count++;
+  }
+  return count > 0 ? sum / count : Number.NaN;
 }
 
 /** Cosine of a[aAt ..] and b[bAt ..], `dims` numbers each; 0 when either is zero (no vector on that side). */
