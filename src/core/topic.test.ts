@@ -65,9 +65,14 @@ describe('topicFit', () => {
     expect(fit[3] as number).toBeLessThan(0);
   });
 
-  it('says nothing where the original has no vector, or no word of the page has one', () => {
-    expect(topicFit(lattice([1, 4, 1], 1, [[9]]), vectors, 30)[2]).toBe(0);
+  it('says nothing where neither side has a vector, or no word of the page has one', () => {
+    expect(topicFit(lattice([1, 9, 1], 1, [[8]]), vectors, 30)[2]).toBe(0);
     expect(topicFit(lattice([9, 9, 9], 1, [[1]]), vectors, 30)[2]).toBe(0);
+  });
+
+  it('weighs an original that has no vector as the page’s typical word', () => {
+    // an off-topic page word restored to a word without a vector: better than the off-topic word
+    expect(topicFit(lattice([1, 2, 4, 3, 1], 2, [[9]]), vectors, 30)[3] as number).toBeGreaterThan(0);
   });
 
   it('weighs a page word that has no vector as the page’s typical word', () => {

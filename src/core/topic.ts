@@ -11,9 +11,9 @@ import type { WordVectors } from './vectors';
 
 /**
  * Per option of the lattice: cos(original, context) − cos(page's words, context), where context is the
- * sum of the vectors of up to `window` tokens on each side (not the option's own); where the page's words
- * have no vector (function words, rare words), the page's typical cosine stands for theirs. 0 for "keep",
- * where the original has no vector, and where no word of the page has one. 0 for a spinner-table swap too: the topic tells a thesaurus's senses apart, and a
+ * sum of the vectors of up to `window` tokens on each side (not the option's own); where either side has
+ * no vector (function words, rare words), the page's typical cosine stands for its. 0 for "keep" and where
+ * no word of the page has a vector. 0 for a spinner-table swap too: the topic tells a thesaurus's senses apart, and a
  * table swap is what a spinner was seen doing, on any topic ("the Swap 2" in a story about consoles,
  * where "swap" sits nearer prices than "switch" does).
  */
@@ -38,10 +38,11 @@ export function topicFit(lattice: Lattice, vectors: WordVectors, window: number)
     if (row >= 0) vectors.addTo(row, sums, (t + 1) * dims);
   }
 
-  // Where the page's words have no vector (a rare word, a function word) their fit is not unknown but
-  // taken to be a typical word's: the mean cosine of the page's words with their own contexts. Without
-  // it such a restoration had no topic evidence at all (sum of WER reductions over five synthetic sets
-  // 229.9 → 232.6, dev 60.7 → 61.2%: fewer restorations of rare words whose original is off the topic).
+  // Where the page's words or the original have no vector (a rare word, a function word) their fit is
+  // not unknown but taken to be a typical word's: the mean cosine of the page's words with their own
+  // contexts. Without it such a restoration had no topic evidence at all (sum of WER reductions over five
+  // synthetic sets 229.9 → 232.8, dev 60.7 → 61.5%: fewer restorations of rare words whose original is off
+  // the topic).
   const typical = typicalFit(rowOf, sums, dims, window);
   // A position's options share their context and the page words' cosine whenever they span as many
   // tokens (most span one): computed once per span length.
@@ -85,7 +86,7 @@ export function topicFit(lattice: Lattice, vectors: WordVectors, window: number)
         words++;
         vectors.addTo(row, original, 0);
       }
-      if (words > 0) fit[o] = cosine(original, 0, contexts, slot * dims, dims) - spunFit;
+      fit[o] = (words > 0 ? cosine(original, 0, contexts, slot * dims, dims) : typical) - spunFit;
     }
   }
   return fit;
