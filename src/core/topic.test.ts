@@ -65,9 +65,11 @@ describe('topicFit', () => {
     expect(fit[3] as number).toBeLessThan(0);
   });
 
-  it('says nothing where neither side has a vector, or no word of the page has one', () => {
+  it('says nothing where neither side has a vector, or no word around has one', () => {
     expect(topicFit(lattice([1, 9, 1], 1, [[8]]), vectors, 30)[2]).toBe(0);
     expect(topicFit(lattice([9, 9, 9], 1, [[1]]), vectors, 30)[2]).toBe(0);
+    // the page has vectors, but not within the window: no penalty for the word without one
+    expect(topicFit(lattice([1, 2, 9, 9, 9, 9, 8, 9], 6, [[3]]), vectors, 2)[7]).toBe(0);
   });
 
   it('weighs an original that has no vector as the page’s typical word', () => {

@@ -13,8 +13,8 @@ import type { WordVectors } from './vectors';
  * Per option of the lattice: cos(original, context) − cos(page's words, context), where context is the
  * sum of the vectors of up to `window` tokens on each side (not the option's own); where either side has
  * no vector (function words, rare words), the page's typical cosine stands for its. 0 for "keep" and where
- * no word of the page has a vector. 0 for a spinner-table swap too: the topic tells a thesaurus's senses apart, and a
- * table swap is what a spinner was seen doing, on any topic ("the Swap 2" in a story about consoles,
+ * no word around has a vector. 0 for a spinner-table swap too: the topic tells a thesaurus's senses apart,
+ * and a table swap is what a spinner was seen doing, on any topic ("the Swap 2" in a story about consoles,
  * where "swap" sits nearer prices than "switch" does).
  */
 export function topicFit(lattice: Lattice, vectors: WordVectors, window: number): Float64Array {
@@ -38,11 +38,9 @@ export function topicFit(lattice: Lattice, vectors: WordVectors, window: number)
     if (row >= 0) vectors.addTo(row, sums, (t + 1) * dims);
   }
 
-  // Where the page's words or the original have no vector (a rare word, a function word) their fit is
-  // not unknown but taken to be a typical word's: the mean cosine of the page's words with their own
-  // contexts. Without it such a restoration had no topic evidence at all (sum of WER reductions over five
-  // synthetic sets 229.9 → 232.8, dev 60.7 → 61.5%: fewer restorations of rare words whose original is off
-  // the topic).
+  // A side without a vector (a rare word, a function word) is not unknown: it fits as the page's words
+  // typically fit their contexts. Counting it as no evidence let rare words be restored to originals off
+  // the topic (docs/engine.md).
   const typical = typicalFit(rowOf, sums, dims, window);
   // A position's options share their context and the page words' cosine whenever they span as many
   // tokens (most span one): computed once per span length.
@@ -68,13 +66,16 @@ export function topicFit(lattice: Lattice, vectors: WordVectors, window: number)
         const a = Math.max(0, i - window);
         const b = Math.min(n, last + window);
         const at = slot * dims;
+        let around = 0;
         for (let d = 0; d < dims; d++) {
           const own = (sums[last * dims + d] as number) - (sums[i * dims + d] as number);
           contexts[at + d] = (sums[b * dims + d] as number) - (sums[a * dims + d] as number) - own;
+          around += (contexts[at + d] as number) ** 2;
           spun[d] = own;
         }
-        // NaN (no word of the page has a vector): no option of this span has topic evidence.
-        spunCosine[slot] = spunWords === 0 ? typical : cosine(spun, 0, contexts, at, dims);
+        // NaN, no topic evidence for this span: no word around has a vector (typical is NaN when none of
+        // the page's words has).
+        spunCosine[slot] = around === 0 ? Number.NaN : spunWords === 0 ? typical : cosine(spun, 0, contexts, at, dims);
       }
       const spunFit = spunCosine[slot] as number;
       if (Number.isNaN(spunFit)) continue;
