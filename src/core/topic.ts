@@ -63,16 +63,8 @@ export function topicFit(lattice: Lattice, vectors: WordVectors, window: number)
         const last = i + span;
         let spunWords = 0;
         for (let t = i; t < last; t++) if ((rowOf[t] as number) >= 0) spunWords++;
-        const a = Math.max(0, i - window);
-        const b = Math.min(n, last + window);
         const at = slot * dims;
-        let around = 0;
-        for (let d = 0; d < dims; d++) {
-          const own = (sums[last * dims + d] as number) - (sums[i * dims + d] as number);
-          contexts[at + d] = (sums[b * dims + d] as number) - (sums[a * dims + d] as number) - own;
-          around += (contexts[at + d] as number) ** 2;
-          spun[d] = own;
-        }
+        const around = windowAround(sums, dims, window, i, last, spun, contexts, at);
         // NaN, no topic evidence for this span: no word around has a vector (typical is NaN when none of
         // the page's words has).
         spunCosine[slot] = around === 0 ? Number.NaN : spunWords === 0 ? typical : cosine(spun, 0, contexts, at, dims);
@@ -105,16 +97,40 @@ function typicalFit(rowOf: Int32Array, sums: Float64Array, dims: number, window:
   let count = 0;
   for (let t = 0; t < n; t++) {
     if ((rowOf[t] as number) < 0) continue;
-    const a = Math.max(0, t - window);
-    const b = Math.min(n, t + 1 + window);
-    for (let d = 0; d < dims; d++) {
-      word[d] = (sums[(t + 1) * dims + d] as number) - (sums[t * dims + d] as number);
-      context[d] = (sums[b * dims + d] as number) - (sums[a * dims + d] as number) - (word[d] as number);
-    }
+    windowAround(sums, dims, window, t, t + 1, word, context, 0);
     sum += cosine(word, 0, context, 0, dims);
     count++;
   }
   return count > 0 ? sum / count : Number.NaN;
+}
+
+/**
+ * From the running sums of the tokens' vectors: the sum over tokens from..to (exclusive) into `own`, and
+ * over up to `window` tokens on each side of them into `context` at `contextAt`. Returns the context's
+ * squared length (0: no word around has a vector).
+ */
+function windowAround(
+  sums: Float64Array,
+  dims: number,
+  window: number,
+  from: number,
+  to: number,
+  own: Float64Array,
+  context: Float64Array,
+  contextAt: number,
+): number {
+  const n = sums.length / dims - 1;
+  const a = Math.max(0, from - window);
+  const b = Math.min(n, to + window);
+  let squared = 0;
+  for (let d = 0; d < dims; d++) {
+    const mine = (sums[to * dims + d] as number) - (sums[from * dims + d] as number);
+    const around = (sums[b * dims + d] as number) - (sums[a * dims + d] as number) - mine;
+    own[d] = mine;
+    context[contextAt + d] = around;
+    squared += around * around;
+  }
+  return squared;
 }
 
 /** Cosine of a[aAt ..] and b[bAt ..], `dims` numbers each; 0 when either is zero (no vector on that side). */
