@@ -107,6 +107,16 @@ describe('channel model', () => {
     expect(originals('angstrom')).not.toContain('a');
   });
 
+  it("maps a function word with a real sense back to a content word ('around' for 'roughly'), never to another function word", () => {
+    expect(originals('around')).toContain('roughly');
+    expect(originals('near')).toContain('almost');
+    expect(originals('outside')).toContain('international');
+    const functionWords = ['about', 'through', 'in', 'on', 'at', 'by', 'of', 'to', 'before', 'after', 'over', 'near'];
+    for (const spun of ['around', 'near', 'outside', 'after', 'over']) {
+      for (const o of originals(spun)) if (candidate(spun, o)?.source !== 'spinner') expect(functionWords).not.toContain(o);
+    }
+  });
+
   it('offers no obscenity and no abbreviation as an original, though spinners may write them', () => {
     expect(originals('bedding')).not.toContain('fucking');
     expect(originals('squawk')).not.toContain('bitch');
