@@ -55,6 +55,25 @@ export function formTagCounts(dir) {
   return m;
 }
 
+/** How often each lowercase word occurs in the whole Brown corpus (memoised per folder): (word) => count. */
+const countsByDir = new Map();
+export function brownWordCounts(dir) {
+  let m = countsByDir.get(dir);
+  if (!m) {
+    m = new Map();
+    for (const f of fs.readdirSync(dir).filter((f) => /^c[a-r]\d\d$/.test(f))) {
+      const text = fs.readFileSync(path.join(dir, f), 'utf8');
+      for (const mm of text.matchAll(/(\S+)\/[a-z$*+-]+(?=\s)/g)) {
+        const w = mm[1].toLowerCase();
+        m.set(w, (m.get(w) ?? 0) + 1);
+      }
+    }
+    countsByDir.set(dir, m);
+  }
+  const counts = m;
+  return (word) => counts.get(word) ?? 0;
+}
+
 export const wordCount = (para) => para.tokens.filter((t) => /[A-Za-z0-9]/.test(t.w)).length;
 
 /**

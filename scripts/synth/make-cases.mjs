@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { brownFiles, chunkArticles, formTagCounts, parseBrownFile, spacing, surface } from './brown.mjs';
+import { brownFiles, brownWordCounts, chunkArticles, formTagCounts, parseBrownFile, spacing, surface } from './brown.mjs';
 import { PUBLISHERS, templateTokens } from './credits.mjs';
 import { lexiconView } from './lexicons.mjs';
 import { ensurePack, PACKS } from './packs.mjs';
@@ -33,6 +33,7 @@ const opt = {
   coverage: 0.7,
   lexicons: ['wordnet'],
   consistent: false,
+  frequencyPreference: 0,
   corpus: 'brown',
 };
 for (let i = 0; i < argv.length; i++) {
@@ -50,6 +51,7 @@ for (let i = 0; i < argv.length; i++) {
   else if (a === '--coverage') opt.coverage = Number(v());
   else if (a === '--lexicons') opt.lexicons = v().split(',');
   else if (a === '--consistent') opt.consistent = true;
+  else if (a === '--frequency-preference') opt.frequencyPreference = Number(v());
   else if (a === '--corpus') opt.corpus = v();
   else if (a === '-h' || a === '--help') {
     console.log(
@@ -94,6 +96,8 @@ const spinners = opt.lexicons.map((kind) => ({
     coverage: opt.coverage,
     coverageSalt: opt.seed,
     consistent: opt.consistent,
+    frequencyPreference: opt.frequencyPreference,
+    frequency: opt.frequencyPreference ? brownWordCounts(brownDir) : undefined,
   }),
 }));
 let caseNo = 0;

@@ -78,6 +78,12 @@ export class Spinner {
     // truth one spun form per original on 97% of pages). consistent: the first synonym drawn for a
     // (POS, lemma) is reused for the rest of the document. Off by default (the original sets).
     this.consistent = opts.consistent ?? false;
+    // Real spinners prefer a synonym writers use more (the seed's and the dev truth's spun forms sit at the
+    // 68th percentile of frequency among their original's synonyms; a uniform draw gives the 50th): a member
+    // is drawn with weight frequency^frequencyPreference (0: uniform, the original sets). `frequency(word)`
+    // gives a corpus count.
+    this.frequencyPreference = opts.frequencyPreference ?? 0;
+    this.frequency = opts.frequency ?? (() => 0);
     this.memo = new Map();
   }
 
@@ -150,8 +156,27 @@ export class Spinner {
       const single = sets.map((s) => s.filter((m) => !m.includes(' '))).filter((s) => s.length);
       if (single.length) sets = single;
     }
-    const set = sets[Math.floor(rng() * sets.length)];
-    return set[Math.floor(rng() * set.length)];
+    if (this.frequencyPreference === 0) {
+      const set = sets[Math.floor(rng() * sets.length)];
+      return set[Math.floor(rng() * set.length)];
+    }
+    const members = [];
+    let total = 0;
+    for (const set of sets) {
+      for (const m of set) {
+        const words = m.split(' ');
+        const logF = words.reduce((x, w) => x + Math.log(this.frequency(w.toLowerCase()) + 1), 0) / words.length;
+        const w = Math.exp(this.frequencyPreference * logF) / (sets.length * set.length);
+        members.push([m, w]);
+        total += w;
+      }
+    }
+    let r = rng() * total;
+    for (const [m, w] of members) {
+      r -= w;
+      if (r <= 0) return m;
+    }
+    return members[members.length - 1][0];
   }
 
   /** Longest phrase-table match starting at token i: {n, rows}. */
