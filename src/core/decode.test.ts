@@ -119,6 +119,25 @@ describe('decode', () => {
     expect(restored(3)).toEqual([]);
   });
 
+  it('believes a common spun word more readily than a rare one, as spinners pick commoner synonyms', () => {
+    // "mentioned" (log10 P −3.6) is commoner than the typical synonym (−4.5): a restoration of it gains
+    // β × 0.9; a rarer word would lose. A spinner-table swap is not a thesaurus draw and gains nothing.
+    const text = 'the minister mentioned it';
+    const margin = (frequencyPreference: number, source: ChannelCandidate['source'] = 'wordnet') => {
+      const ch = channelFrom({
+        maxSpunWords: 1,
+        lookup: (k) => (k === 'mentioned' ? [{ original: 'said', logProb: -1, source }] : undefined),
+        isPrefix: () => false,
+      });
+      const p = { ...params, frequencyPreference, typicalSynonymLogP: -4.5 };
+      return decode(tokenize(text), { lm, channel: ch }, p)[0]?.margin ?? Number.NaN;
+    };
+    expect(margin(0.5) - margin(0)).toBeCloseTo(0.5 * (-3.6 + 4.5), 6);
+    expect(margin(0.5, 'spinner')).toBeCloseTo(margin(0, 'spinner'), 6);
+    const rare = { ...params, frequencyPreference: 0.5, typicalSynonymLogP: -2 };
+    expect(decode(tokenize(text), { lm, channel }, rare)[0]?.margin).toBeLessThan(margin(0));
+  });
+
   it('does not restore an acronym or its plural to a thesaurus synonym (TV, TVs)', () => {
     const uni = { the: -1.2, tv: -6, tvs: -6, television: -3.5, televisions: -3.5, sold: -3 };
     const bigrams = { 'the television': -1.5, 'television sold': -1.5, 'the televisions': -1.5, 'televisions sold': -1.5 };

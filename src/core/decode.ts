@@ -51,6 +51,13 @@ export interface DecodeParams {
   topicWeight: number;
   /** Tokens on each side whose vectors make a restoration's context. */
   topicWindow: number;
+  /**
+   * β of the spinner's preference for synonyms writers use more (0: off): a thesaurus restoration of
+   * one word gains β × (log10 P(page word) − typicalSynonymLogP), P its unigram probability.
+   */
+  frequencyPreference: number;
+  /** The log10 unigram probability of a typical synonym: where the preference neither helps nor hurts. */
+  typicalSynonymLogP: number;
 }
 
 export const DETECT_DECODE: DecodeParams = {
@@ -63,6 +70,8 @@ export const DETECT_DECODE: DecodeParams = {
   pageBonus: 0,
   topicWeight: 0,
   topicWindow: 30,
+  frequencyPreference: 0,
+  typicalSynonymLogP: -4.5,
 };
 export const RESTORE_DECODE: DecodeParams = {
   spinRate: 0.5,
@@ -74,6 +83,8 @@ export const RESTORE_DECODE: DecodeParams = {
   pageBonus: 0.5,
   topicWeight: 1.5,
   topicWindow: 30,
+  frequencyPreference: 0.25,
+  typicalSynonymLogP: -4.5,
 };
 
 /** One restoration chosen by the decoder. Token indices are inclusive. */
@@ -286,18 +297,52 @@ function costs(lattice: Lattice, params: DecodeParams): Float64Array {
   const onPage = params.pageBonus === 0 ? null : pageEvidence(lattice);
   const vectors = lattice.models.vectors;
   const topic = params.topicWeight === 0 || !vectors ? null : topicFit(lattice, vectors, params.topicWindow);
+  const preference = params.frequencyPreference === 0 ? null : frequencyPreference(lattice, params);
   for (let o = 0; o < cost.length; o++) {
     cost[o] =
       candidate[o] !== null
         ? params.channelWeight * (logProb[o] as number) +
           restoreCost +
           (onPage === null ? 0 : params.pageBonus * (onPage[o] as number)) +
-          (topic === null ? 0 : params.topicWeight * (topic[o] as number))
+          (topic === null ? 0 : params.topicWeight * (topic[o] as number)) +
+          (preference === null ? 0 : (preference[o] as number))
         : replaceable[o] === 1
           ? keepCost
           : 0;
   }
   return cost;
+}
+
+/**
+ * Per option, log10 of how much likelier a spinner was to write the page's word for a thesaurus
+ * restoration because writers use it more: spinners pick commoner synonyms (the seed's spun forms sit
+ * at the 68th percentile of frequency among their original's synonyms, a uniform pick at the 50th), so
+ * P(spun | original) ∝ P(spun)^β. The normaliser over the original's synonyms is taken as a constant,
+ * typicalSynonymLogP (the channel asset has no inverse index to sum it). One-word spun forms only: the
+ * preference was measured on words, and a phrase of common words ("go forward") is no common phrase.
+ * Spinner-table swaps were seen, not drawn from a thesaurus: 0.
+ */
+function frequencyPreference(lattice: Lattice, params: DecodeParams): Float64Array {
+  const { first, length, idsFrom, ids, candidate } = lattice;
+  const { lm } = lattice.models;
+  const out = new Float64Array(candidate.length);
+  for (let i = 0; i < lattice.tokens.length; i++) {
+    const keep = first[i] as number;
+    let logP = Number.NaN;
+    for (let o = keep + 1; o < (first[i + 1] as number); o++) {
+      if (length[o] !== 1 || candidate[o]?.source !== 'wordnet') continue;
+      if (Number.isNaN(logP)) {
+        // the page word's log10 unigram probability (a number's mean over its LM words)
+        let sum = 0;
+        const from = idsFrom[keep] as number;
+        const to = idsFrom[keep + 1] as number;
+        for (let k = from; k < to; k++) sum += lm.unigram(ids[k] as number);
+        logP = to > from ? sum / (to - from) : lm.unkLogProb;
+      }
+      out[o] = params.frequencyPreference * (logP - params.typicalSynonymLogP);
+    }
+  }
+  return out;
 }
 
 /**
