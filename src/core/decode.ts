@@ -71,20 +71,20 @@ export const DETECT_DECODE: DecodeParams = {
   topicWeight: 0,
   topicWindow: 30,
   frequencyPreference: 0,
-  typicalSynonymLogP: -4.5,
+  typicalSynonymLogP: -4.2,
 };
 export const RESTORE_DECODE: DecodeParams = {
   spinRate: 0.5,
   maxCandidates: 12,
   beam: 6,
-  minMargin: 0.5,
+  minMargin: 0.4,
   channelWeight: 1,
   poolWeight: 0.5,
   pageBonus: 0.5,
   topicWeight: 1.5,
   topicWindow: 30,
   frequencyPreference: 0.25,
-  typicalSynonymLogP: -4.5,
+  typicalSynonymLogP: -4.2,
 };
 
 /** One restoration chosen by the decoder. Token indices are inclusive. */
