@@ -97,7 +97,8 @@ function typicalFit(rowOf: Int32Array, sums: Float64Array, dims: number, window:
   let count = 0;
   for (let t = 0; t < n; t++) {
     if ((rowOf[t] as number) < 0) continue;
-    windowAround(sums, dims, window, t, t + 1, word, context, 0);
+    // a word with no vector around it has no fit to count (as for a restoration's options)
+    if (windowAround(sums, dims, window, t, t + 1, word, context, 0) === 0) continue;
     sum += cosine(word, 0, context, 0, dims);
     count++;
   }
