@@ -69,7 +69,7 @@ export function findCredits(text: string, channel: ChannelModel | null): CreditL
   while (lineStart <= text.length) {
     const nl = text.indexOf('\n', lineStart);
     const lineEnd = nl === -1 ? text.length : nl;
-    const credit = creditOfLine(text, lineStart, lineEnd, channel, NO_LABELS);
+    const credit = creditOfLine(text, lineStart, lineEnd, channel, ANY_STYLE);
     if (credit) found.push({ from: lineStart, to: lineEnd, credit });
     if (nl === -1) break;
     lineStart = nl + 1;
@@ -79,9 +79,10 @@ export function findCredits(text: string, channel: ChannelModel | null): CreditL
   // whose every label was spun, one label that all of them can be ("Shoot" can be only "Photograph").
   // Once the page's publisher is known, restyleCredits applies its own.
   const intact = new Set(found.flatMap((f) => f.credit.intactLabels));
-  const style = intact.size > 0 ? intact : sharedLabel(found, text, channel);
+  const labels = intact.size > 0 ? intact : sharedLabel(found, text, channel);
+  const style: LabelStyle = { labels, house: false };
   return found.map((f) =>
-    strip(style.size > 0 && f.credit.mangled ? (creditOfLine(text, f.from, f.to, channel, style) ?? f.credit) : f.credit),
+    strip(labels.size > 0 && f.credit.mangled ? (creditOfLine(text, f.from, f.to, channel, style) ?? f.credit) : f.credit),
   );
 }
 
@@ -98,7 +99,7 @@ export function restyleCredits(
   houseLabels: ReadonlySet<string>,
 ): CreditLine[] {
   return lines.map((c) => {
-    const m = creditOfLine(text, c.start, c.end, channel, houseLabels, true);
+    const m = creditOfLine(text, c.start, c.end, channel, { labels: houseLabels, house: true });
     return m ? strip(m) : c;
   });
 }
@@ -119,29 +120,31 @@ function sharedLabel(
 ): ReadonlySet<string> {
   const spun = found.filter((f) => f.credit.spunLabels.length > 0);
   const chosen = spun.flatMap((f) => f.credit.spunLabels);
-  if (spun.length < 2 || new Set(chosen).size < 2) return NO_LABELS;
+  if (spun.length < 2 || new Set(chosen).size < 2) return ANY_STYLE.labels;
   const byVotes = [...new Set(chosen)].sort((a, b) => chosen.filter((l) => l === b).length - chosen.filter((l) => l === a).length);
   for (const label of byVotes) {
-    const preferred = new Set([label]);
-    const all = spun.every((f) => creditOfLine(text, f.from, f.to, channel, preferred)?.spunLabels.every((l) => l === label));
-    if (all) return preferred;
+    const style: LabelStyle = { labels: new Set([label]), house: false };
+    const all = spun.every((f) => creditOfLine(text, f.from, f.to, channel, style)?.spunLabels.every((l) => l === label));
+    if (all) return style.labels;
   }
-  return NO_LABELS;
+  return ANY_STYLE.labels;
 }
 
-const NO_LABELS: ReadonlySet<string> = new Set();
+/**
+ * The labels a page is known to use, which win where a spun label could be restored to several; with
+ * `house` (the publisher's own style) one of them wins even over another label matched as written.
+ */
+interface LabelStyle {
+  labels: ReadonlySet<string>;
+  house: boolean;
+}
+
+const ANY_STYLE: LabelStyle = { labels: new Set(), house: false };
 
 /** A credit line, the labels it uses as written ("Photograph") and the labels it restored. */
 type LineMatch = CreditLine & { intactLabels: string[]; spunLabels: string[] };
 
-function creditOfLine(
-  text: string,
-  from: number,
-  to: number,
-  channel: ChannelModel | null,
-  preferred: ReadonlySet<string>,
-  house = false,
-): LineMatch | null {
+function creditOfLine(text: string, from: number, to: number, channel: ChannelModel | null, style: LabelStyle): LineMatch | null {
   const raw = text.slice(from, to);
   const lead = raw.length - raw.trimStart().length;
   const line = raw.trim();
@@ -153,7 +156,7 @@ function creditOfLine(
 
   const matches: Match[] = [];
   for (let i = 0; i < tokens.length; ) {
-    const m = matchAt(tokens, i, line, channel, preferred, house);
+    const m = matchAt(tokens, i, line, channel, style);
     if (m) {
       matches.push(m);
       i = m.end;
@@ -231,21 +234,14 @@ function creditOfLine(
 
 /**
  * The best gazetteer entry starting at token i: the most tokens explained, then the most words matched
- * exactly, then a `preferred` label, then the likelier swaps (`better`; with `house`, a preferred label
+ * exactly, then one of the style's labels, then the likelier swaps (`better`; in a house style, its label
  * comes before the words matched exactly).
  */
-function matchAt(
-  tokens: Token[],
-  i: number,
-  line: string,
-  channel: ChannelModel | null,
-  preferred: ReadonlySet<string>,
-  house: boolean,
-): Match | null {
+function matchAt(tokens: Token[], i: number, line: string, channel: ChannelModel | null, style: LabelStyle): Match | null {
   let best: Scored | null = null;
   for (const e of entriesAt(tokens, i, line, channel)) {
     const m = tryEntry(e, tokens, i, line, channel);
-    if (m && (!best || better(m, best, preferred, house))) best = m;
+    if (m && (!best || better(m, best, style))) best = m;
   }
   return best;
 }
@@ -321,14 +317,14 @@ function tryEntry(e: Entry, tokens: Token[], i: number, line: string, channel: C
 }
 
 /**
- * The most tokens explained, then the most words matched exactly, then a `preferred` name, then the likelier
- * swaps; with `house`, a preferred label beats another label even matched as written.
+ * The most tokens explained, then the most words matched exactly, then a name of the style's, then the
+ * likelier swaps; in a house style, its label beats another label even matched as written.
  */
-function better(m: Scored, than: Scored, preferred: ReadonlySet<string> = NO_LABELS, house = false): boolean {
+function better(m: Scored, than: Scored, style: LabelStyle = ANY_STYLE): boolean {
   if (m.end !== than.end) return m.end > than.end;
-  const mine = preferred.has(m.entry.name);
-  const decides = mine !== preferred.has(than.entry.name);
-  if (decides && house && m.entry.kind === 'label' && than.entry.kind === 'label') return mine;
+  const mine = style.labels.has(m.entry.name);
+  const decides = mine !== style.labels.has(than.entry.name);
+  if (decides && style.house && m.entry.kind === 'label' && than.entry.kind === 'label') return mine;
   if (m.exact !== than.exact) return m.exact > than.exact;
   if (decides) return mine;
   return m.logProb > than.logProb;
