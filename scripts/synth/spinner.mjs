@@ -78,8 +78,8 @@ export class Spinner {
     // truth one spun form per original on 97% of pages). consistent: the first synonym drawn for a
     // (POS, lemma) is reused for the rest of the document. Off by default (the original sets).
     this.consistent = opts.consistent ?? false;
-    // Real spinners prefer a synonym writers use more (the seed's and the dev truth's spun forms sit at the
-    // 68th percentile of frequency among their original's synonyms; a uniform draw gives the 50th): a member
+    // Real spinners prefer a synonym writers use more (the seed's spun forms sit at the 68th percentile of
+    // frequency among their original's synonyms, the dev truth's at the 67th; a uniform draw gives the 50th): a member
     // is drawn with weight frequency^frequencyPreference (0: uniform, the original sets). `frequency(word)`
     // gives a corpus count.
     this.frequencyPreference = opts.frequencyPreference ?? 0;

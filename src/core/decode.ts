@@ -318,7 +318,8 @@ function costs(lattice: Lattice, params: DecodeParams): Float64Array {
  * restoration because writers use it more: spinners pick commoner synonyms (the seed's spun forms sit
  * at the 68th percentile of frequency among their original's synonyms, a uniform pick at the 50th), so
  * P(spun | original) ∝ P(spun)^β. The normaliser over the original's synonyms is taken as a constant,
- * typicalSynonymLogP (the channel asset has no inverse index to sum it). One-word spun forms only: the
+ * typicalSynonymLogP: summed per original over the channel's edges it scored no better (docs/quality.md),
+ * and the asset would need an inverse index for it. One-word spun forms only: the
  * preference was measured on words, and a phrase of common words ("go forward") is no common phrase.
  * Spinner-table swaps were seen, not drawn from a thesaurus: 0.
  */
