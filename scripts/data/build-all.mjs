@@ -68,7 +68,7 @@ const manifest = {
   generator: 'scripts/data/build-all.mjs',
   assets: {
     'lm.bin.gz': {
-      format: 'ULM1 (see src/core/lm.ts)',
+      format: 'ULM2 (see src/core/lm.ts)',
       bytes: lmGz.length,
       rawBytes: lm.bin.length,
       sha256: sha256(lmGz),

@@ -3,21 +3,22 @@
 // their backoff estimate, all byte-quantized.
 //
 // lm.bin layout (little endian), decoded by src/core/lm.ts:
-//   "ULM1"  u32 V  u32 nBigrams  f32 unkLogProb  i32 startId  i32 endId
+//   "ULM2"  u32 V  u32 nBigrams  f32 unkLogProb  i32 startId  i32 endId
 //   f32[256] unigram codebook, f32[256] backoff codebook, f32[256] bigram gain codebook (only the first GAIN_LEVELS used)
 //   u32 len + UTF-8 vocabulary joined by "\n" (most frequent first, ties by code unit; id = position)
 //   u8[V] unigram codes, u8[V] backoff codes
 //   varint[V] bigram count per context word (CSR by prev)
-//   varint[nBigrams] next-word ids, delta-coded within each context (first one absolute)
+//   gap planes of the next-word ids: u8[nBigrams] low bytes, then u8[nBigrams] high bytes of each id's gap to
+//     the one before it in its context's list (the first from 0)
 //   u8[nBigrams] bigram gain codes: log10 P(w|v) = backoff(v) + unigram(w) + gainCodebook[code]
 // then the optional trigram section (an asset that ends here has no trigrams):
-//   "TRI1"  u32 nContexts  u32 nTrigrams
+//   "TRI2"  u32 nContexts  u32 nTrigrams
 //   f32[256] context backoff codebook, f32[256] trigram gain codebook
 //   varint[nContexts] contexts (p2 p1) as the index of the stored bigram (p2, p1) in the bigram arrays above,
 //     ascending, delta-coded (first one absolute)
 //   u8[nContexts] backoff codes: bo(p2 p1), renormalised for the kept trigrams
 //   varint[nContexts] trigram count per context
-//   varint[nTrigrams] w as the position of the bigram (p1, w) within p1's bigram list, delta-coded within each
+//   gap planes (as above) of w as the position of the bigram (p1, w) within p1's bigram list, within each
 //     context (every stored trigram's bigram is stored)
 //   u8[nTrigrams] trigram gain codes: log10 P(w|p2 p1) = bo(p2 p1) + bigram(p1, w) + triGainCodebook[code]
 import { ByteWriter, requireDebianFile, SOURCES, uniformQuantizer } from './common.mjs';
@@ -188,7 +189,7 @@ export function buildLM(params = LM_PARAMS, opts = {}) {
   const tri = encodeTrigrams(lm, params.trigrams, triCand.kept, { V, newId, biPos, biStart, biDecoded });
 
   const out = new ByteWriter(1 << 22);
-  out.bytes(Buffer.from('ULM1', 'latin1'));
+  out.bytes(Buffer.from('ULM2', 'latin1'));
   out.u32(VO);
   out.u32(nB);
   out.f32(unkLogProb);
@@ -202,13 +203,10 @@ export function buildLM(params = LM_PARAMS, opts = {}) {
   }
   for (let i = 0; i < VO; i++) out.u8(bq.q(lm.uniBackoff[order[i]]));
   for (let i = 0; i < VO; i++) out.varint(biLists[i] ? biLists[i].length : 0);
-  for (let i = 0; i < VO; i++) {
-    let prev = 0;
-    for (const e of biLists[i] ?? []) {
-      out.varint(e.w - prev);
-      prev = e.w;
-    }
-  }
+  writeGapPlanes(
+    out,
+    Array.from({ length: VO }, (_, i) => (biLists[i] ?? []).map((e) => e.w)),
+  );
   for (let i = 0; i < VO; i++) for (const e of biLists[i] ?? []) out.u8(e.code);
   writeTrigrams(out, tri);
   return {
@@ -350,7 +348,7 @@ function encodeTrigrams(lm, tp, kept, { V, newId, biPos, biStart, biDecoded }) {
 
 /** The trigram section, appended after the bigrams (layout at the top). */
 function writeTrigrams(out, tri) {
-  out.bytes(Buffer.from('TRI1', 'latin1'));
+  out.bytes(Buffer.from('TRI2', 'latin1'));
   out.u32(tri.nC);
   out.u32(tri.nT);
   for (const cb of [tri.boCodebook, tri.gainCodebook]) for (const c of cb) out.f32(c);
@@ -361,12 +359,29 @@ function writeTrigrams(out, tri) {
   }
   for (const c of tri.contexts) out.u8(c.boCode);
   for (const c of tri.contexts) out.varint(c.tri.length);
-  for (const c of tri.contexts) {
+  writeGapPlanes(
+    out,
+    tri.contexts.map((c) => c.tri.map((t) => t.k)),
+  );
+  for (const c of tri.contexts) for (const t of c.tri) out.u8(t.code);
+}
+
+/**
+ * Ascending lists as the gaps between their values (the first from 0), two bytes each, all the low bytes
+ * and then all the high bytes. gzip finds the high bytes (mostly 0) and the low ones apart, and the engine
+ * reads them without a varint's branch per byte (docs/data.md).
+ */
+function writeGapPlanes(out, lists) {
+  const gaps = [];
+  for (const list of lists) {
     let prev = 0;
-    for (const t of c.tri) {
-      out.varint(t.k - prev);
-      prev = t.k;
+    for (const v of list) {
+      const gap = v - prev;
+      if (gap < 0 || gap > 0xffff) throw new Error(`gap ${gap} does not fit two bytes`);
+      gaps.push(gap);
+      prev = v;
     }
   }
-  for (const c of tri.contexts) for (const t of c.tri) out.u8(t.code);
+  for (const g of gaps) out.u8(g & 0xff);
+  for (const g of gaps) out.u8(g >>> 8);
 }

@@ -288,20 +288,6 @@ export class VarintCursor {
     return total;
   }
 
-  /** Lists delimited by `starts` (n lists), each delta-coded ascending from 0, into `out`. */
-  deltaLists(starts: Uint32Array, n: number, out: Uint32Array): void {
-    const first = starts[0] as number;
-    this.pos = readVarints(this.bytes, this.pos, (starts[n] as number) - first, out, first);
-    for (let i = 0; i < n; i++) {
-      let prev = 0;
-      const end = starts[i + 1] as number;
-      for (let k = starts[i] as number; k < end; k++) {
-        prev += out[k] as number;
-        out[k] = prev;
-      }
-    }
-  }
-
   /** `n` ascending values, delta-coded, each below `limit` (and each above the one before when `strictly`). */
   ascending(n: number, limit: number, what: string, strictly = false): Uint32Array {
     const out = new Uint32Array(n);
@@ -316,6 +302,38 @@ export class VarintCursor {
     }
     return out;
   }
+}
+
+/**
+ * Lists delimited by `starts` (n lists) of ascending values below `limit`, as gap planes at bytes[pos]:
+ * the low bytes of every gap, then the high bytes (each gap from the value before it in its list, the first
+ * from 0; scripts/data/build-lm.mjs). Returns the position after them. Two plain byte reads a value: no
+ * varint's branch per byte on a cold start.
+ */
+function readGapPlanes(
+  bytes: Uint8Array,
+  pos: number,
+  starts: Uint32Array,
+  n: number,
+  limit: number,
+  out: Uint32Array,
+  what: string,
+): number {
+  const first = starts[0] as number;
+  const total = (starts[n] as number) - first;
+  if (pos + 2 * total > bytes.length) throw new Error('unexpected end of data');
+  const hi = pos + total - first;
+  const lo = pos - first;
+  for (let i = 0; i < n; i++) {
+    let v = 0;
+    const end = starts[i + 1] as number;
+    for (let k = starts[i] as number; k < end; k++) {
+      v += (bytes[lo + k] as number) | ((bytes[hi + k] as number) << 8);
+      out[k] = v;
+    }
+    if (end > (starts[i] as number) && v >= limit) throw new Error(`${what}: value out of range`);
+  }
+  return pos + 2 * total;
 }
 
 /** Position of `key` in the ascending run sorted[from, to), or -1. */
@@ -370,7 +388,7 @@ class CompactLM implements LanguageModel {
 
   constructor(bytes: Uint8Array) {
     const r = new ByteReader(bytes);
-    r.magic('ULM1');
+    r.magic('ULM2');
     const V = r.u32();
     const nB = r.u32();
     this.size = V;
@@ -398,8 +416,7 @@ class CompactLM implements LanguageModel {
     this.offsets = new Uint32Array(V + 1);
     if (cur.counts(V, this.offsets) !== nB) throw new Error('lm: bigram count mismatch');
     this.next = new Uint32Array(nB);
-    cur.deltaLists(this.offsets, V, this.next);
-    p = cur.pos;
+    p = readGapPlanes(b, cur.pos, this.offsets, V, V, this.next, 'lm: bigram');
     if (p + nB > b.length) throw new Error('unexpected end of data');
     // codes stay bytes (no per-entry decode work): value = book[code]
     this.gainCode = b.subarray(p, p + nB);
@@ -408,8 +425,8 @@ class CompactLM implements LanguageModel {
 
     // Optional trigram section: "TRI1" u32 nC u32 nT f32[256] backoff codebook f32[256] gain codebook,
     // varint[nC] contexts as ascending indices of the bigram (p2, p1) (delta-coded), u8[nC] backoff codes,
-    // varint[nC] trigrams per context, varint[nT] positions of the bigram (p1, w) in p1's list (delta within
-    // context), u8[nT] gain codes.
+    // varint[nC] trigrams per context, the gap planes of the positions of the bigram (p1, w) in p1's list
+    // (gaps within a context), u8[nT] gain codes.
     if (p === n) {
       this.hasTrigrams = false;
       this.contexts = new Uint32Array(0);
@@ -422,7 +439,7 @@ class CompactLM implements LanguageModel {
       return;
     }
     r.pos = p;
-    r.magic('TRI1');
+    r.magic('TRI2');
     const nC = r.u32();
     const nT = r.u32();
     const ctxBoBook = r.f32Array(256);
@@ -436,8 +453,7 @@ class CompactLM implements LanguageModel {
     const triStart = new Uint32Array(nC + 1);
     if (cur.counts(nC, triStart) !== nT) throw new Error('lm: trigram count mismatch');
     const triW = new Uint32Array(nT);
-    cur.deltaLists(triStart, nC, triW);
-    p = cur.pos;
+    p = readGapPlanes(b, cur.pos, triStart, nC, nB, triW, 'lm: trigram');
     if (p + nT > n) throw new Error('unexpected end of data');
     const triGainCode = b.subarray(p, p + nT);
     p += nT;
