@@ -321,7 +321,8 @@ function costs(lattice: Lattice, params: DecodeParams): Float64Array {
  * typicalSynonymLogP: summed per original over the channel's edges it scored no better (docs/quality.md),
  * and the asset would need an inverse index for it. One-word spun forms only: the
  * preference was measured on words, and a phrase of common words ("go forward") is no common phrase.
- * Spinner-table swaps were seen, not drawn from a thesaurus: 0.
+ * WordNet and LibreOffice candidates only (source `wordnet`): spinner-table swaps were seen, not drawn
+ * from a thesaurus, and Moby's serve only the table's originals: 0.
  */
 function frequencyPreference(lattice: Lattice, params: DecodeParams): Float64Array {
   const { first, length, idsFrom, ids, candidate } = lattice;

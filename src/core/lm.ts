@@ -423,7 +423,7 @@ class CompactLM implements LanguageModel {
     this.gainBook = gainBook;
     p += nB;
 
-    // Optional trigram section: "TRI1" u32 nC u32 nT f32[256] backoff codebook f32[256] gain codebook,
+    // Optional trigram section: "TRI2" u32 nC u32 nT f32[256] backoff codebook f32[256] gain codebook,
     // varint[nC] contexts as ascending indices of the bigram (p2, p1) (delta-coded), u8[nC] backoff codes,
     // varint[nC] trigrams per context, the gap planes of the positions of the bigram (p1, w) in p1's list
     // (gaps within a context), u8[nT] gain codes.
