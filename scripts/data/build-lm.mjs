@@ -24,7 +24,7 @@
 import { ByteWriter, requireDebianFile, SOURCES, uniformQuantizer } from './common.mjs';
 import { readSphinxLM } from './sphinx-lm.mjs';
 
-/** Words the engine asks the model for by name (decode.ts scores every number as "number"). */
+/** Words the engine asks the model for by name (lattice.ts scores every number as "number"). */
 const ENGINE_WORDS = ['number'];
 
 export const LM_PARAMS = {

@@ -4,7 +4,8 @@
  */
 import { applyCase } from './casing';
 import { type CreditLine, findCredits, restyleCredits } from './credits';
-import { buildLattice, DETECT_DECODE, type DecodeParams, decodeLattice, type Lattice, RESTORE_DECODE } from './decode';
+import { DETECT_DECODE, type DecodeParams, decodeLattice, RESTORE_DECODE } from './decode';
+import { buildLattice, type Lattice } from './lattice';
 import { findLinks } from './links';
 import { DEFAULT_NAME_PARAMS, type NameParams, withNames, withoutNameSwaps, withoutShrunkNames } from './names';
 import { withoutCommaConjunctions } from './punctuation';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Lattice } from './decode';
+import type { Lattice } from './lattice';
 import { topicFit } from './topic';
 import type { WordVectors } from './vectors';
 

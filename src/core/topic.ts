@@ -6,7 +6,7 @@
  * around it than the page's wording does, as cosines of word vectors (vectors.ts) with their sum over a
  * window of neighbouring tokens.
  */
-import type { Lattice } from './decode';
+import type { Lattice } from './lattice';
 import type { WordVectors } from './vectors';
 
 /**
