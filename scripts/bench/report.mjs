@@ -115,6 +115,15 @@ export function renderMarkdown(r) {
     '',
   );
 
+  if (r.unseen) {
+    out.push('A page not seen before (fresh caches, warmed on the other articles in `test/fixtures/reposts`; median of 7):', '');
+    table(
+      ['words', 'text', 'engine', '× warm row'],
+      ['r', 'l', 'r', 'r'],
+      r.unseen.map((u) => [num(u.words), u.kind, ms(u.medianMs), ratio(u.overWarm)]),
+    );
+  }
+
   const c = r.coldStart;
   const m = r.memory100kWords;
   out.push('### Cold start and memory', '');
