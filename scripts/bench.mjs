@@ -42,7 +42,7 @@ const engineFile = new URL('../.cache/tune/engine.mjs', import.meta.url).href;
 
 // Peers on two lexicons: the spinner table's spun forms (the naive detector's natural lexicon) and
 // every key of the engine's channel model (what the engine itself looks up).
-const lexicons = { spinner: spinnerLexicon(), channel: channelLexicon() };
+const lexicons = { spinner: spinnerLexicon(), channel: channelLexicon(resources) };
 log(`peers: spinner table ${lexicons.spinner.length} spun forms, channel ${lexicons.channel.length} keys`);
 const peers = {
   regex: regexPeer(lexicons.spinner),

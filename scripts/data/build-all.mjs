@@ -32,9 +32,6 @@ const sphinx = readSphinxLM(requireDebianFile(SOURCES.sphinx.file, SOURCES.sphin
 // The channel first: the language model keeps only n-grams that hold a word the channel can swap.
 console.log('building channel');
 const ch = buildChannel(sphinx.words, sphinx.uniProb, channelParams);
-const chGz = gzip(ch.bin);
-fs.writeFileSync(path.join(OUT, 'channel.bin.gz'), chGz);
-console.log(`  channel: ${ch.stats.keys} keys, ${ch.stats.edges} candidates, ${ch.bin.length} B raw, ${chGz.length} B gz`);
 
 console.log('building LM');
 const lm = buildLM(lmParams, { sphinx, inPlay: ch.inPlay });
@@ -42,18 +39,26 @@ const lmGz = gzip(lm.bin);
 fs.writeFileSync(path.join(OUT, 'lm.bin.gz'), lmGz);
 console.log(`  lm: ${lm.stats.vocab} words, ${lm.stats.bigrams} bigrams, ${lm.bin.length} B raw, ${lmGz.length} B gz`);
 
+// The channel and the word vectors name the shipped language model's words by their ids, so its
+// vocabulary is read back from the asset just built.
+const lmWords = (() => {
+  const model = core.decodeLanguageModel(lm.bin);
+  return Array.from({ length: model.size }, (_, id) => model.word(id));
+})();
+const chEncoded = ch.encode(lmWords);
+const chGz = gzip(chEncoded.bin);
+fs.writeFileSync(path.join(OUT, 'channel.bin.gz'), chGz);
+console.log(
+  `  channel: ${ch.stats.keys} keys, ${ch.stats.edges} candidates, ${chEncoded.strings} strings of its own, ${chEncoded.bin.length} B raw, ${chGz.length} B gz`,
+);
+
 console.log('building names');
-const names = buildNames(lm.sphinx, ch.bin);
+const names = buildNames(lm.sphinx, ch.originals);
 const namesGz = gzip(names.bin);
 fs.writeFileSync(path.join(OUT, 'names.txt.gz'), namesGz);
 console.log(`  names: ${names.stats.names} (${names.stats.wordnet} WordNet, ${names.stats.sphinx} sphinx), ${namesGz.length} B gz`);
 
 console.log('building word vectors');
-// Rows are the shipped language model's ids, so its vocabulary is read back from the asset just built.
-const lmWords = (() => {
-  const model = core.decodeLanguageModel(lm.bin);
-  return Array.from({ length: model.size }, (_, id) => model.word(id));
-})();
 const vectors = buildVectors(lmWords, VECTOR_PARAMS);
 const vectorsGz = gzip(vectors.bin);
 fs.writeFileSync(path.join(OUT, 'vectors.bin.gz'), vectorsGz);
@@ -76,11 +81,11 @@ const manifest = {
       sources: [SOURCES.sphinx],
     },
     'channel.bin.gz': {
-      format: 'UCH1 (see src/core/channel.ts)',
+      format: 'UCH2 (see src/core/channel.ts)',
       bytes: chGz.length,
-      rawBytes: ch.bin.length,
+      rawBytes: chEncoded.bin.length,
       sha256: sha256(chGz),
-      stats: ch.stats,
+      stats: { ...ch.stats, strings: chEncoded.strings },
       sources: [
         SOURCES.wordnet,
         SOURCES.mythes,

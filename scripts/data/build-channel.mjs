@@ -5,15 +5,17 @@
 //   wordnet   WordNet 3.0 synsets, sense-blind, lemmatized + re-inflected (correct and naive-regular forms)
 //   thesaurus Moby Thesaurus II (npm moby), both directions, re-inflected like WordNet
 //
-// channel.bin layout (little endian), decoded by src/core/channel.ts:
-//   "UCH1"  u32 nStrings  u32 nKeys  u32 nPrefixes  u32 nEdges  u8 maxSpunWords
+// channel.bin layout (little endian), decoded by src/core/channel.ts with the language model it was built
+// beside. A string is named by a handle: a word of the LM by its LM id (< V), any other by V + its place in
+// the channel's own string table.
+//   "UCH2"  u32 V (the LM's vocabulary size)  u32 nStrings  u32 nKeys  u32 nPrefixes  u32 nEdges  u8 maxSpunWords
 //   f32[64] logProb codebook
-//   u32 len + ASCII strings joined by "\n": all originals (most frequent first), then the other keys and
-//     key prefixes (sorted)
-//   varint[nKeys] key string ids, delta-coded ascending
-//   varint[nPrefixes] ids of strings that are proper word prefixes of multiword keys, delta-coded ascending
+//   u32 len + ASCII strings joined by "\n", the strings the LM lacks: originals (most frequent first), then
+//     the other keys and key prefixes (sorted)
+//   varint[nKeys] key handles, delta-coded ascending
+//   varint[nPrefixes] handles of strings that are proper word prefixes of multiword keys, delta-coded ascending
 //   varint[nKeys] candidate count per key
-//   u8[nEdges] original id low bytes, u8[nEdges] original id high bytes (ids < 65536),
+//   u8[nEdges] original handle low bytes, u8[nEdges] original handle high bytes (handles < 65536),
 //   u8[nEdges] codes = (logProbIndex << 2) | source (0 spinner, 1 wordnet, 2 thesaurus)
 //   Candidates of a key are sorted by logProb descending.
 import fs from 'node:fs';
@@ -503,8 +505,12 @@ export function buildChannel(lmWords, lmUniProb, params = CHANNEL_PARAMS) {
     nEdges += kept.length;
     maxSpunWords = Math.max(maxSpunWords, k.split(' ').length);
   }
-  // String table (ASCII): originals first, most frequent first (ids < 65536, stored as two byte planes),
-  // then the remaining keys and key prefixes, sorted.
+  // Every string of the channel is named by a handle: a word of the shipped language model by its LM id
+  // (handles below V, the size of its vocabulary), any other string by V + its place in the channel's own
+  // string table, whose strings are those the LM lacks: first the other originals (the spinner table's
+  // phrases, most frequent first; their handles must stay below 65536, as originals are stored in two
+  // byte planes), then the other keys and key prefixes, sorted. The LM's vocabulary is only known once
+  // the LM is built (it keeps the words this channel puts in play), so encoding waits for it.
   const origSet = new Set();
   for (const l of lists) for (const c of l) origSet.add(c.o);
   const prefixSet = new Set();
@@ -512,43 +518,52 @@ export function buildChannel(lmWords, lmUniProb, params = CHANNEL_PARAMS) {
     const w = k.split(' ');
     for (let i = 1; i < w.length; i++) prefixSet.add(w.slice(0, i).join(' '));
   }
-  const origs = [...origSet].sort((x, y) => prior(y) - prior(x) || (x < y ? -1 : x > y ? 1 : 0));
-  if (origs.length >= 65536) throw new Error('too many originals for 16-bit ids');
-  const rest = [...new Set([...keys, ...prefixSet])].filter((k) => !origSet.has(k)).sort();
-  const sorted = [...origs, ...rest];
-  for (const x of sorted) if (!/^[\x20-\x7e]+$/.test(x) || x.includes('\n')) throw new Error(`non-ASCII string ${x}`);
-  const sid = new Map(sorted.map((s, i) => [s, i]));
-  const keyOrder = keys.map((_k, i) => i).sort((x, y) => sid.get(keys[x]) - sid.get(keys[y]));
-  const prefixIds = [...prefixSet].map((x) => sid.get(x)).sort((x, y) => x - y);
-  const out = new ByteWriter(1 << 22);
-  out.bytes(Buffer.from('UCH1', 'latin1'));
-  out.u32(sorted.length);
-  out.u32(keys.length);
-  out.u32(prefixIds.length);
-  out.u32(nEdges);
-  out.u8(maxSpunWords);
-  for (const c of codebook) out.f32(c);
-  out.text(sorted.join('\n'));
-  let prev = 0;
-  for (const ki of keyOrder) {
-    const id = sid.get(keys[ki]);
-    out.varint(id - prev);
-    prev = id;
-  }
-  prev = 0;
-  for (const id of prefixIds) {
-    out.varint(id - prev);
-    prev = id;
-  }
-  for (const ki of keyOrder) out.varint(lists[ki].length);
-  for (const ki of keyOrder) for (const c of lists[ki]) out.u8(sid.get(c.o) & 255);
-  for (const ki of keyOrder) for (const c of lists[ki]) out.u8(sid.get(c.o) >> 8);
-  for (const ki of keyOrder) {
-    for (const c of lists[ki]) {
-      const q = Math.max(0, Math.min(LEVELS - 1, Math.round((c.lp - LP_MIN) / step)));
-      out.u8((q << 2) | srcCode[c.src]);
+  /** @param {string[]} vocabulary the shipped LM's words, by id */
+  const encode = (vocabulary) => {
+    const V = vocabulary.length;
+    const lmId = new Map(vocabulary.map((w, i) => [w, i]));
+    const origs = [...origSet].filter((o) => !lmId.has(o)).sort((x, y) => prior(y) - prior(x) || (x < y ? -1 : x > y ? 1 : 0));
+    if (V + origs.length >= 65536) throw new Error('too many originals for 16-bit handles');
+    const origNames = new Set(origs);
+    const rest = [...new Set([...keys, ...prefixSet])].filter((k) => !lmId.has(k) && !origNames.has(k)).sort();
+    const own = [...origs, ...rest];
+    for (const x of own) if (!/^[\x20-\x7e]+$/.test(x) || x.includes('\n')) throw new Error(`non-ASCII string ${x}`);
+    const ownId = new Map(own.map((x, i) => [x, i]));
+    const handle = (x) => lmId.get(x) ?? V + ownId.get(x);
+    const keyOrder = keys.map((_k, i) => i).sort((x, y) => handle(keys[x]) - handle(keys[y]));
+    const prefixHandles = [...prefixSet].map(handle).sort((x, y) => x - y);
+    const out = new ByteWriter(1 << 22);
+    out.bytes(Buffer.from('UCH2', 'latin1'));
+    out.u32(V);
+    out.u32(own.length);
+    out.u32(keys.length);
+    out.u32(prefixHandles.length);
+    out.u32(nEdges);
+    out.u8(maxSpunWords);
+    for (const c of codebook) out.f32(c);
+    out.text(own.join('\n'));
+    let prev = 0;
+    for (const ki of keyOrder) {
+      const h = handle(keys[ki]);
+      out.varint(h - prev);
+      prev = h;
     }
-  }
+    prev = 0;
+    for (const h of prefixHandles) {
+      out.varint(h - prev);
+      prev = h;
+    }
+    for (const ki of keyOrder) out.varint(lists[ki].length);
+    for (const ki of keyOrder) for (const c of lists[ki]) out.u8(handle(c.o) & 255);
+    for (const ki of keyOrder) for (const c of lists[ki]) out.u8(handle(c.o) >> 8);
+    for (const ki of keyOrder) {
+      for (const c of lists[ki]) {
+        const q = Math.max(0, Math.min(LEVELS - 1, Math.round((c.lp - LP_MIN) / step)));
+        out.u8((q << 2) | srcCode[c.src]);
+      }
+    }
+    return { bin: out.result(), strings: own.length };
+  };
   // Every word the decoder can swap in or out: the language model needs no n-gram without one (build-lm.mjs).
   // Credit-only entries are not: the decoder never reads them.
   const inPlay = new Set();
@@ -557,11 +572,11 @@ export function buildChannel(lmWords, lmUniProb, params = CHANNEL_PARAMS) {
     for (const x of [keys[i], ...list.filter((c) => c.src !== 'credit').map((c) => c.o)]) for (const w of x.split(/[ -]/)) inPlay.add(w);
   });
   return {
-    bin: out.result(),
+    encode,
     inPlay,
+    originals: origSet,
     stats: {
       keys: keys.length,
-      strings: sorted.length,
       edges: nEdges,
       maxSpunWords,
       wnPairs,

@@ -32,43 +32,6 @@ export const NAMES_PARAMS = {
   trigramFirstGain: 1.5,
 };
 
-/** Every original (candidate restoration) of the channel model, read from the raw UCH1 bytes. */
-export function channelOriginals(bin) {
-  const b = Buffer.from(bin.buffer, bin.byteOffset, bin.byteLength);
-  if (b.toString('latin1', 0, 4) !== 'UCH1') throw new Error('channel: bad magic');
-  let p = 4;
-  const u32 = () => {
-    const v = b.readUInt32LE(p);
-    p += 4;
-    return v;
-  };
-  const varint = () => {
-    let v = 0;
-    let mul = 1;
-    for (;;) {
-      const x = b[p++];
-      v += (x & 127) * mul;
-      if (x < 128) return v;
-      mul *= 128;
-    }
-  };
-  u32(); // strings
-  const nKeys = u32();
-  const nPrefixes = u32();
-  const nEdges = u32();
-  p += 1 + 64 * 4;
-  const len = u32();
-  const strings = b.toString('latin1', p, p + len).split('\n');
-  p += len;
-  for (let k = 0; k < nKeys + nPrefixes; k++) varint();
-  let total = 0;
-  for (let k = 0; k < nKeys; k++) total += varint();
-  if (total !== nEdges) throw new Error('channel: edge count mismatch');
-  const originals = new Set();
-  for (let i = 0; i < total; i++) originals.add(strings[b[p + i] | (b[p + total + i] << 8)]);
-  return originals;
-}
-
 // A head noun must name an institution, a place or a building in some sense (its WordNet hypernyms reach one of
 // these): Commission, Court, Street, House, Council qualify; Night, Age, Version do not.
 const HEAD_ANCESTORS = new Set([
@@ -148,10 +111,9 @@ const ABBREVIATION = /^(?:[a-z]{1,3}\.){2,}$/;
 
 /**
  * @param sphinx the reader's output (scripts/data/sphinx-lm.mjs)
- * @param channelBin the raw UCH1 bytes of the channel model
+ * @param {Set<string>} originals every original (candidate restoration) of the channel model
  */
-export function buildNames(sphinx, channelBin, params = NAMES_PARAMS) {
-  const originals = channelOriginals(channelBin);
+export function buildNames(sphinx, originals, params = NAMES_PARAMS) {
   const { words } = sphinx;
   const id = new Map(words.map((w, i) => [w, i]));
   const nBigrams = sphinx.uniNext[words.length];
@@ -286,10 +248,12 @@ export function namesManifestEntry(names, gz) {
 // Standalone: node scripts/data/build-names.mjs (reads the channel from public/data, updates the manifest).
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const { readSphinxLM } = await import('./sphinx-lm.mjs');
-  const zlib = await import('node:zlib');
+  const { loadCore, readAsset } = await import('./load-core.mjs');
   const sphinx = readSphinxLM(requireDebianFile(SOURCES.sphinx.file, SOURCES.sphinx.name));
-  const channelBin = zlib.gunzipSync(fs.readFileSync(path.join(OUT, 'channel.bin.gz')));
-  const names = buildNames(sphinx, channelBin);
+  const core = await loadCore();
+  const channel = core.decodeChannel(readAsset('channel.bin.gz'), core.decodeLanguageModel(readAsset('lm.bin.gz')));
+  const originals = new Set(channel.keys().flatMap((k) => (channel.lookup(k) ?? []).map((c) => c.original)));
+  const names = buildNames(sphinx, originals);
   const gz = gzip(names.bin);
   fs.writeFileSync(path.join(OUT, 'names.txt.gz'), gz);
   const manifestFile = path.join(OUT, 'manifest.json');

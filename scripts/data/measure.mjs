@@ -1,5 +1,6 @@
 // Prints coverage figures of the channel model (and a few LM checks).
-//   node scripts/data/measure.mjs [--channel path/to/channel.bin]
+//   node scripts/data/measure.mjs [--channel path/to/channel.bin --lm path/to/lm.bin] (a channel is decoded
+//   beside the language model it was built with)
 // Seed: data/spinner/seed-pairs.tsv (in the table, so "any source" is trivially high; the
 // "without spinner table" column shows how well the general thesauri generalise).
 // Dev: spans of ../shared/eval/dev/a*.truth.json, MEASURED ONLY (never copied into the data).
@@ -13,12 +14,13 @@ const core = await loadCore();
 const chBytes = args.includes('--channel')
   ? new Uint8Array(fs.readFileSync(args[args.indexOf('--channel') + 1]))
   : readAsset('channel.bin.gz');
+const lmBytes = args.includes('--lm') ? new Uint8Array(fs.readFileSync(args[args.indexOf('--lm') + 1])) : readAsset('lm.bin.gz');
 let t0 = performance.now();
-const ch = core.decodeChannel(chBytes);
-const chMs = performance.now() - t0;
-t0 = performance.now();
-const lm = core.decodeLanguageModel(readAsset('lm.bin.gz'));
+const lm = core.decodeLanguageModel(lmBytes);
 const lmMs = performance.now() - t0;
+t0 = performance.now();
+const ch = core.decodeChannel(chBytes, lm);
+const chMs = performance.now() - t0;
 console.log(`decode: channel ${chMs.toFixed(1)} ms, lm ${lmMs.toFixed(1)} ms`);
 
 function score(pairs, label) {

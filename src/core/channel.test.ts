@@ -3,17 +3,20 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { type ChannelModel, decodeChannel } from './channel';
+import { decodeLanguageModel } from './lm';
 
-const asset = fileURLToPath(new URL('../../public/data/channel.bin.gz', import.meta.url));
-const bytes = new Uint8Array(gunzipSync(readFileSync(asset)));
-const ch: ChannelModel = decodeChannel(bytes);
+const read = (name: string) =>
+  new Uint8Array(gunzipSync(readFileSync(fileURLToPath(new URL(`../../public/data/${name}`, import.meta.url)))));
+const bytes = read('channel.bin.gz');
+const lm = decodeLanguageModel(read('lm.bin.gz'));
+const ch: ChannelModel = decodeChannel(bytes, lm);
 
 const originals = (spun: string): string[] => (ch.lookup(spun) ?? []).map((c) => c.original);
 const candidate = (spun: string, original: string) => ch.lookup(spun)?.find((c) => c.original === original);
 
 describe('channel model', () => {
   it('decodes the shipped asset again to the same model', () => {
-    const again = decodeChannel(bytes);
+    const again = decodeChannel(bytes, lm);
     expect(again.lookup('mentioned')).toEqual(ch.lookup('mentioned'));
     expect(again.isPrefix('motor')).toBe(ch.isPrefix('motor'));
   });
@@ -152,7 +155,23 @@ describe('channel model', () => {
   });
 
   it('rejects data that is not a channel asset', () => {
-    expect(() => decodeChannel(new Uint8Array([85, 67, 72, 50, 0, 0, 0, 0]))).toThrow();
-    expect(() => decodeChannel(bytes.subarray(0, bytes.length >> 1))).toThrow();
+    expect(() => decodeChannel(new Uint8Array([85, 67, 72, 49, 0, 0, 0, 0]), lm)).toThrow();
+    expect(() => decodeChannel(bytes.subarray(0, bytes.length >> 1), lm)).toThrow();
+  });
+
+  it("names the language model's words by their ids, so it is decoded only beside the model it was built with", () => {
+    const said = ch.lookup('mentioned')?.find((c) => c.original === 'said');
+    expect(said?.originalId).toBe(lm.id('said'));
+    const phrase = ch.lookup('safety ensures')?.find((c) => c.original === 'security guarantees');
+    expect(phrase?.originalId).toBe(-1);
+    const smaller = { ...lm, size: lm.size - 1 };
+    expect(() => decodeChannel(bytes, smaller)).toThrow(/language model/);
+  });
+
+  it('lists its keys, words of the language model and its own strings alike', () => {
+    const keys = new Set(ch.keys());
+    expect(keys.has('mentioned')).toBe(true);
+    expect(keys.has('safety ensures')).toBe(true);
+    expect(keys.has('qwxzzyv')).toBe(false);
   });
 });

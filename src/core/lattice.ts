@@ -349,7 +349,7 @@ function newPreparer(lm: LanguageModel, channel: ChannelModel): Preparer {
   const prepare = (id: number, key: string, hits: readonly ChannelCandidate[]): Prepared => {
     let got = map.get(id);
     if (got) return got;
-    const oidsOf = hits.map((c) => idsOf(c.original));
+    const oidsOf = hits.map((c) => originalIds(lm, c) ?? idsOf(c.original));
     const open: number[] = [];
     const functionWord = FUNCTION_WORDS.has(key);
     for (let j = 0; j < hits.length; j++) {
@@ -454,6 +454,19 @@ function phraseIdsFor(lm: LanguageModel): (phrase: string) => number[] {
     }
     return got;
   };
+}
+
+/**
+ * A candidate's original as the LM id the channel names it by, when that is how phraseIds would read it
+ * (a word of this LM, no number to read aloud, no abbreviation, no possessive); else null. Saves hashing
+ * the original's text for most candidates of a page's new words.
+ */
+function originalIds(lm: LanguageModel, c: ChannelCandidate): number[] | null {
+  const id = c.originalId ?? -1;
+  if (id < 0 || lm.word(id) !== c.original) return null;
+  const w = c.original;
+  const first = w.charCodeAt(0);
+  return (first >= 48 && first <= 57) || w.includes('.') || possessiveStem(w) !== w ? null : [id];
 }
 
 /** LM ids of a phrase's words, word by word without split/flatMap (a cold start asks for thousands). */

@@ -2,7 +2,7 @@
  * The engine's data assets. The engine never reads files or fetches: a surface hands it a reader
  * (node:fs in the CLI, the extension's packaged files in the background) and gets decoded models.
  */
-import { type ChannelModel, decodeChannel } from './channel';
+import { type ChannelModel, readChannel } from './channel';
 import { decodeLanguageModel, type LanguageModel } from './lm';
 import { decodeNames, type Gazetteer } from './names';
 import { decodeVectors, type WordVectors } from './vectors';
@@ -30,15 +30,16 @@ export type ReadAsset = (path: string) => Promise<Uint8Array>;
 /**
  * Reads the four assets in parallel and decodes each as soon as it arrives, so the smaller ones are
  * decoded while the language model is still being read and gunzipped (off the main thread when the
- * reader is asynchronous).
+ * reader is asynchronous). The channel and the vectors name the language model's words by their ids:
+ * they are bound to it once it is decoded.
  */
 export async function loadResources(read: ReadAsset): Promise<Resources> {
+  const lmReady = read(ASSET_PATHS.lm).then(decodeLanguageModel);
   const [lm, channel, names, vectors] = await Promise.all([
-    read(ASSET_PATHS.lm).then(decodeLanguageModel),
-    read(ASSET_PATHS.channel).then(decodeChannel),
+    lmReady,
+    Promise.all([read(ASSET_PATHS.channel).then(readChannel), lmReady]).then(([bind, model]) => bind(model)),
     read(ASSET_PATHS.names).then(decodeNames),
-    read(ASSET_PATHS.vectors),
+    Promise.all([read(ASSET_PATHS.vectors), lmReady]).then(([bytes, model]) => decodeVectors(bytes, model.size)),
   ]);
-  // The vectors' rows are the language model's ids: decoded once its vocabulary size is known.
-  return { lm, channel, names, vectors: decodeVectors(vectors, lm.size) };
+  return { lm, channel, names, vectors };
 }
