@@ -109,9 +109,13 @@ class CompactChannel implements ChannelModel {
   }
 
   find(spunWords: string): number {
+    // A one-word form is nearly always a word of the language model (no string is in both tables).
+    if (!spunWords.includes(' ')) {
+      const id = this.lm.id(spunWords);
+      if (id >= 0) return id;
+    }
     const own = this.index.get(spunWords);
-    if (own >= 0) return this.V + own;
-    return spunWords.includes(' ') ? -1 : this.lm.id(spunWords);
+    return own >= 0 ? this.V + own : -1;
   }
 
   isPrefixId(id: number): boolean {
