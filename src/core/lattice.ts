@@ -399,9 +399,12 @@ function newPreparer(lm: LanguageModel, channel: ChannelModel): Preparer {
  * page's own words lose to any American-spelled synonym ("realise" → "see").
  */
 function britishTwin(lm: LanguageModel, norm: string): number[] | null {
+  const variants = americanSpellings(norm);
+  // Most words have none: then no LM lookup at all (this runs for every new word of a page).
+  if (variants.length === 0) return null;
   let best: string | null = null;
   let bestLogProb = lm.unigram(lm.id(norm));
-  for (const v of americanSpellings(norm)) {
+  for (const v of variants) {
     const p = lm.unigram(lm.id(v));
     if (p > bestLogProb) {
       best = v;
