@@ -37,11 +37,18 @@ export function brownFiles(dir, prefix) {
     .map((f) => path.join(dir, f));
 }
 
+/** The text of every file of the corpus (all categories, ca–cr), for counts over the whole of it. */
+function corpusTexts(dir) {
+  return fs
+    .readdirSync(dir)
+    .filter((f) => /^c[a-r]\d\d$/.test(f))
+    .map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
+}
+
 /** Counts of vbd / vbn tags per lowercase word form over the whole corpus (to tell past from participle). */
 export function formTagCounts(dir) {
   const m = new Map();
-  for (const f of fs.readdirSync(dir).filter((f) => /^c[a-r]\d\d$/.test(f))) {
-    const text = fs.readFileSync(path.join(dir, f), 'utf8');
+  for (const text of corpusTexts(dir)) {
     for (const mm of text.matchAll(/(\S+)\/(vbd|vbn)(?:-[a-z]+)?(?=\s)/g)) {
       const w = mm[1].toLowerCase();
       let e = m.get(w);
@@ -55,22 +62,15 @@ export function formTagCounts(dir) {
   return m;
 }
 
-/** How often each lowercase word occurs in the whole Brown corpus (memoised per folder): (word) => count. */
-const countsByDir = new Map();
+/** How often each lowercase word occurs in the whole Brown corpus: (word) => count. */
 export function brownWordCounts(dir) {
-  let m = countsByDir.get(dir);
-  if (!m) {
-    m = new Map();
-    for (const f of fs.readdirSync(dir).filter((f) => /^c[a-r]\d\d$/.test(f))) {
-      const text = fs.readFileSync(path.join(dir, f), 'utf8');
-      for (const mm of text.matchAll(/(\S+)\/[a-z$*+-]+(?=\s)/g)) {
-        const w = mm[1].toLowerCase();
-        m.set(w, (m.get(w) ?? 0) + 1);
-      }
+  const counts = new Map();
+  for (const text of corpusTexts(dir)) {
+    for (const mm of text.matchAll(/(\S+)\/[a-z$*+-]+(?=\s)/g)) {
+      const w = mm[1].toLowerCase();
+      counts.set(w, (counts.get(w) ?? 0) + 1);
     }
-    countsByDir.set(dir, m);
   }
-  const counts = m;
   return (word) => counts.get(word) ?? 0;
 }
 
