@@ -13,7 +13,6 @@ import { buildLM, LM_PARAMS } from './build-lm.mjs';
 import { buildNames, namesManifestEntry } from './build-names.mjs';
 import { buildVectors, VECTOR_PARAMS } from './build-vectors.mjs';
 import { ensureDir, gzip, merge, ROOT, requireDebianFile, OUT as SHIPPED, SOURCES, sha256 } from './common.mjs';
-import { loadCore } from './load-core.mjs';
 import { readSphinxLM } from './sphinx-lm.mjs';
 
 const { values: args } = parseArgs({ options: { out: { type: 'string' }, channel: { type: 'string' }, lm: { type: 'string' } } });
@@ -24,7 +23,6 @@ const channelParams = merge(CHANNEL_PARAMS, args.channel ? JSON.parse(args.chann
 const lmParams = merge(LM_PARAMS, args.lm ? JSON.parse(args.lm) : {});
 
 const t0 = Date.now();
-const core = await loadCore();
 ensureDir(OUT);
 console.log('reading', SOURCES.sphinx.file);
 const sphinx = readSphinxLM(requireDebianFile(SOURCES.sphinx.file, SOURCES.sphinx.name));
@@ -39,12 +37,9 @@ const lmGz = gzip(lm.bin);
 fs.writeFileSync(path.join(OUT, 'lm.bin.gz'), lmGz);
 console.log(`  lm: ${lm.stats.vocab} words, ${lm.stats.bigrams} bigrams, ${lm.bin.length} B raw, ${lmGz.length} B gz`);
 
-// The channel and the word vectors name the shipped language model's words by their ids, so its
-// vocabulary is read back from the asset just built.
-const lmWords = (() => {
-  const model = core.decodeLanguageModel(lm.bin);
-  return Array.from({ length: model.size }, (_, id) => model.word(id));
-})();
+// The channel and the word vectors name the shipped language model's words by their ids: its vocabulary,
+// in the order the asset stores it (id = position).
+const lmWords = lm.words;
 const chEncoded = ch.encode(lmWords);
 const chGz = gzip(chEncoded.bin);
 fs.writeFileSync(path.join(OUT, 'channel.bin.gz'), chGz);
