@@ -1,6 +1,4 @@
 #!/usr/bin/env node
-import { merge } from '../data/common.mjs';
-import { loadEngine } from './engine.mjs';
 // How far the engine's models (channel, language model, topic, page evidence) can go when the search
 // is given everything else: each true spun span is decoded on a page whose other true spans are already
 // restored to their originals (the "oracle context"), with the restore pass's spin rate fixed. What the
@@ -14,6 +12,8 @@ import { loadEngine } from './engine.mjs';
 // Prints, per rate: spans found, spans restored exactly (as the scorer counts them), and how many
 // restorations fell on words the spinner had not touched. Measurement only: nothing here feeds the
 // engine or its data.
+import { merge } from '../data/common.mjs';
+import { loadEngine } from './engine.mjs';
 import { loadCases } from './eval.mjs';
 
 const args = process.argv.slice(2);
@@ -30,7 +30,7 @@ const E = await loadEngine(data ? new URL(`file://${data.replace(/\/?$/, '/')}`)
 const cases = loadCases(dir).filter((c) => (c.truth.spans ?? []).length > 0);
 
 /** The page with every true span restored but `keep`'s, and where `keep`'s spans now stand. */
-export function oracleText(input, spans, keep) {
+function oracleText(input, spans, keep) {
   let text = '';
   let cursor = 0;
   const at = [];
