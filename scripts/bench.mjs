@@ -13,6 +13,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { cpus } from 'node:os';
 import { bundleSizes } from './bench/bundle-size.mjs';
 import { coldStart, heap, longtask } from './bench/children.mjs';
+import { inContextFloor } from './bench/floor.mjs';
 import { channelLexicon, spinnerLexicon } from './bench/lexicon.mjs';
 import { measure } from './bench/measure.mjs';
 import { ahoCorasickPeer, harperReference, regexPeer } from './bench/peers.mjs';
@@ -74,6 +75,7 @@ for (const { words, budgetMs, maxIterations, harperIterations } of SIZES) {
     const ms = {
       engine: await measure(() => analyze(text, resources), opts),
       tokenizer: await measure(() => tokenize(text), opts),
+      floor: await measure(() => inContextFloor(text, tokenize, resources), opts),
       regex: await measure(() => peers.regex(text), opts),
       ahoCorasick: await measure(() => peers.ahoCorasick(text), opts),
       regexChannel: await measure(() => peers.regexChannel(text), opts),
@@ -90,6 +92,7 @@ for (const { words, budgetMs, maxIterations, harperIterations } of SIZES) {
       engineSamples: ms.engine.samples,
       wordsPerSecond: Math.round(words / (mean.engine / 1000)),
       tokenizerMs: round(mean.tokenizer),
+      floorMs: round(mean.floor),
       regexMs: round(mean.regex),
       ahoCorasickMs: round(mean.ahoCorasick),
       regexChannelMs: round(mean.regexChannel),
@@ -97,6 +100,9 @@ for (const { words, budgetMs, maxIterations, harperIterations } of SIZES) {
       harperMs: round(mean.harper),
       harperSamples: ms.harper.samples,
       engineOverTokenizer: round(mean.engine / mean.tokenizer),
+      floorOverTokenizer: round(mean.floor / mean.tokenizer),
+      floorOverRegexChannel: round(mean.floor / mean.regexChannel),
+      engineOverFloor: round(mean.engine / mean.floor),
       engineOverRegex: round(mean.engine / mean.regex),
       engineOverAhoCorasick: round(mean.engine / mean.ahoCorasick),
       engineOverRegexChannel: round(mean.engine / mean.regexChannel),
@@ -168,6 +174,8 @@ const results = {
   ),
   benchSeconds: 0,
   notes: {
+    floor:
+      'the least work of a detector that weighs synonyms in context: tokenize, LM and channel look-ups of every word, two bigrams per candidate original (scripts/bench/floor.mjs)',
     peers:
       "regex/ahoCorasick: spinner table's spun forms; *Channel: every key of the channel model. Aho–Corasick scans one line at a time (Intl.Segmenter is superlinear on long strings in Node 20).",
     harper: 'harper.js LocalLinter, plaintext, after a warm-up lint; run once at 100,000 words',
