@@ -314,6 +314,14 @@ describe('analyze on clean text', () => {
     },
   );
 
+  it.each(['french', 'german', 'spanish'])('does not call %s news spun (the models know English only)', (language) => {
+    // Written for this test: a short economics story, as a user's bilingual news site would carry.
+    const text = readFileSync(new URL(`../../test/fixtures/other-languages/${language}.txt`, import.meta.url), 'utf8');
+    const a = analyze(text, res);
+    expect(a.verdict.spun).toBe(false);
+    expect(a.restoredText).toBe(text);
+  });
+
   it('does not take British spellings the model never saw (“fulfil”, “ageing”, “sceptical”) for spun wording', () => {
     const british =
       'Ministers said they would fulfil their pledge to the ageing population, though sceptical MPs questioned the cost. ' +
