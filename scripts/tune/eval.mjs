@@ -94,17 +94,23 @@ export function evaluate(cases, run) {
   };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+/** The value after `name` on the command line (`--cases DIR`), or `dflt`. */
+export function option(name, dflt) {
   const args = process.argv.slice(2);
-  const opt = (name, dflt) => {
-    const i = args.indexOf(name);
-    return i >= 0 ? args[i + 1] : dflt;
-  };
-  const overrides = JSON.parse(opt('--params', '{}'));
-  const data = opt('--data', null);
-  const { analyze, DEFAULT_PARAMS, resources } = await loadEngine(data ? new URL(`file://${data.replace(/\/?$/, '/')}`) : undefined);
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : dflt;
+}
+
+/** loadEngine's root for `--data DIR` (a folder holding data/*.bin.gz), or undefined for public/. */
+export function dataRoot(dir) {
+  return dir ? new URL(`file://${dir.replace(/\/?$/, '/')}`) : undefined;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const overrides = JSON.parse(option('--params', '{}'));
+  const { analyze, DEFAULT_PARAMS, resources } = await loadEngine(dataRoot(option('--data', null)));
   const params = merge(DEFAULT_PARAMS, overrides);
-  const cases = loadCases(opt('--cases', '.cache/synth/cases'));
+  const cases = loadCases(option('--cases', '.cache/synth/cases'));
   const m = evaluate(cases, (text) => analyze(text, resources, {}, params));
   console.log(JSON.stringify({ params: overrides, ...m }));
 }

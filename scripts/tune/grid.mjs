@@ -3,13 +3,8 @@
 //   node scripts/tune/grid.mjs --cases .cache/synth/cases --grid '{"restore.spinRate":[0.3,0.5],"restore.minMargin":[0,0.5]}'
 import { merge } from '../data/common.mjs';
 import { loadEngine } from './engine.mjs';
-import { evaluate, loadCases } from './eval.mjs';
+import { evaluate, loadCases, option as opt } from './eval.mjs';
 
-const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : dflt;
-};
 const grid = JSON.parse(opt('--grid', '{}'));
 const base = JSON.parse(opt('--params', '{}'));
 const { analyze, DEFAULT_PARAMS, resources } = await loadEngine();

@@ -14,19 +14,13 @@
 // engine or its data.
 import { merge } from '../data/common.mjs';
 import { loadEngine } from './engine.mjs';
-import { loadCases } from './eval.mjs';
+import { dataRoot, loadCases, option as opt } from './eval.mjs';
 
-const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : dflt;
-};
 const dir = opt('--cases', '.cache/synth/val');
 const rates = opt('--rate', '0.5').split(',').map(Number);
 const rounds = Number(opt('--rounds', '6'));
 
-const data = opt('--data', null);
-const E = await loadEngine(data ? new URL(`file://${data.replace(/\/?$/, '/')}`) : undefined);
+const E = await loadEngine(dataRoot(opt('--data', null)));
 const cases = loadCases(dir).filter((c) => (c.truth.spans ?? []).length > 0);
 
 /** The page with every true span restored but `keep`'s, and where `keep`'s spans now stand. */
